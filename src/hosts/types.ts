@@ -1,0 +1,43 @@
+/** The one small interface every host implements (Excel, WPS, an .xlsx file opened in the browser). */
+import type { Grid } from "../core/grid";
+import type { Patch } from "../core/types";
+
+export type HostKind = "excel" | "wps" | "file";
+
+/** What an apply wrote, kept so that revert can restore every old value exactly. */
+export interface AppliedFix {
+  /** When the fix was applied (ISO time). */
+  at: string;
+  patches: Patch[];
+}
+
+export interface Host {
+  kind: HostKind;
+  /** Reads the active sheet in one round trip. */
+  readActiveSheet(): Promise<Grid>;
+  /** Reads every worksheet, batched; reports progress as (done, total). */
+  readAllSheets(onProgress?: (done: number, total: number) => void): Promise<Grid[]>;
+  /** Writes the patches in one round trip and keeps their old values for revert. */
+  apply(patches: Patch[]): Promise<AppliedFix>;
+  /** Restores the cells of the last applied fix (kept in the document); null when there is none. */
+  revertLast(): Promise<AppliedFix | null>;
+  /** Whether a fix can be reverted (also after the pane was closed and reopened). */
+  hasRevert(): Promise<boolean>;
+  /** Selects a cell on a sheet. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Highlights cells (a user's choice: formatting may clear the host's undo history). */
+  highlight(sheet: string, cells: { cell: string; severity: "error" | "warning" | "info" }[]): Promise<void>;
+  /** Removes only the highlights this add-in made. */
+  clearHighlights(sheet: string): Promise<void>;
+}
+
+/** A host failure the pane shows in a MessageBar (protected sheet, no workbook, …). */
+export class HostError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "protected" | "no-sheet" | "too-large" | "unsupported" | "failed"
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
