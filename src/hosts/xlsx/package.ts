@@ -1,0 +1,158 @@
+/**
+ * Opens an .xlsx package: checks the file's signature, reads the zip directory, finds the workbook part
+ * and lists its worksheets (name, part path, visibility) through the relationships.
+ */
+import { PatchError, WorkbookError, sniff, workbookError } from "./errors";
+import { ZipError, parseZip, readEntry, type ZipArchive, type ZipEntry } from "./zip";
+import { attr, elements } from "./xml";
+import { xlsxText } from "../../i18n/xlsx";
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+/** A worksheet as the workbook part lists it (chartsheets and dialog sheets are left out). */
+export interface SheetInfo {
+  name: string;
+  /** The worksheet part's path inside the package, e.g. "xl/worksheets/sheet1.xml". */
+  path: string;
+  state: SheetState;
+}
+
+export interface XlsxPackage {
+  zip: ZipArchive;
+  file?: string;
+  workbookPath: string;
+  /** Relationship targets of the workbook part by type suffix ("styles", "sharedStrings"), resolved. */
+  parts: Map<string, string>;
+  sheets: SheetInfo[];
+  /** The text of a part, or null when the package has no such part. */
+  text(path: string): string | null;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** Resolves a relationship target against the folder of its source part ("xl/"). */
+export function resolveTarget(baseDir: string, target: string): string {
+  let t = target;
+  try {
+    t = decodeURIComponent(target);
+  } catch {
+    // A stray "%" is a literal character of the name.
+  }
+  const parts = t.startsWith("/") ? [] : baseDir.split("/").filter(Boolean);
+  for (const seg of t.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+interface Rel {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function readRels(pkg: Pick<XlsxPackage, "text">, relsPath: string): Map<string, Rel> {
+  const out = new Map<string, Rel>();
+  const xml = pkg.text(relsPath);
+  if (!xml) return out;
+  for (const el of elements(xml, "Relationship")) {
+    const id = attr(el.tag, "Id");
+    if (id === undefined) continue;
+    out.set(id, {
+      type: attr(el.tag, "Type") ?? "",
+      target: attr(el.tag, "Target") ?? "",
+      external: attr(el.tag, "TargetMode") === "External",
+    });
+  }
+  return out;
+}
+
+function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function dirOf(part: string): string {
+  return part.slice(0, part.lastIndexOf("/") + 1);
+}
+
+function lookup(zip: ZipArchive): (path: string) => ZipEntry | undefined {
+  let lower: Map<string, ZipEntry> | null = null;
+  return (path) => {
+    const hit = zip.byName.get(path);
+    if (hit) return hit;
+    // Part names are case-insensitive in OPC; some writers differ in case from their relationships.
+    lower ??= new Map(zip.entries.map((e) => [e.name.toLowerCase(), e]));
+    return lower.get(path.toLowerCase());
+  };
+}
+
+function toWorkbookError(err: unknown, file?: string): WorkbookError {
+  if (err instanceof WorkbookError) return err;
+  if (err instanceof ZipError && err.reason === "encrypted") return workbookError("encrypted", file);
+  const detail = err instanceof Error ? err.message : String(err);
+  return workbookError("corrupt", file, detail);
+}
+
+/** Runs `fn`, turning every failure of a damaged file into a WorkbookError (a refused patch stays one). */
+export function guard<T>(file: string | undefined, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof PatchError) throw err;
+    throw toWorkbookError(err, file);
+  }
+}
+
+/**
+ * Opens the package of an .xlsx file's bytes. Throws WorkbookError: "encrypted" (a password-protected
+ * file), "legacy" (.xls/.et), "not-a-workbook" (other files, or a zip that is not a workbook), "corrupt".
+ */
+export function openPackage(bytes: Uint8Array, file?: string): XlsxPackage {
+  const kind = sniff(bytes);
+  if (kind === "encrypted") throw workbookError("encrypted", file);
+  if (kind === "legacy") throw workbookError("legacy", file);
+  if (kind === "unknown") throw workbookError("not-a-workbook", file);
+  return guard(file, () => {
+    const zip = parseZip(bytes);
+    const find = lookup(zip);
+    const text = (path: string): string | null => {
+      const entry = find(path);
+      return entry ? utf8.decode(readEntry(zip, entry)) : null;
+    };
+    const root = readRels({ text }, "_rels/.rels");
+    const office = [...root.values()].find((r) => r.type.endsWith("/officeDocument") && !r.external);
+    let workbookPath = office ? resolveTarget("", office.target) : "xl/workbook.xml";
+    if (!find(workbookPath) && find("xl/workbook.xml")) workbookPath = "xl/workbook.xml";
+    const workbookXml = text(workbookPath);
+    if (workbookXml === null) {
+      const looksLikeExcel = zip.entries.some((e) => e.name.startsWith("xl/"));
+      throw looksLikeExcel
+        ? workbookError("corrupt", file, xlsxText.noWorkbookPart)
+        : workbookError("not-a-workbook", file);
+    }
+    const rels = readRels({ text }, relsPathOf(workbookPath));
+    const base = dirOf(workbookPath);
+    const parts = new Map<string, string>();
+    for (const rel of rels.values()) {
+      const kindName = rel.type.slice(rel.type.lastIndexOf("/") + 1);
+      if (!rel.external && !parts.has(kindName)) parts.set(kindName, resolveTarget(base, rel.target));
+    }
+    const sheets: SheetInfo[] = [];
+    for (const el of elements(workbookXml, "sheet")) {
+      const rel = rels.get(attr(el.tag, "id") ?? "");
+      if (!rel || !rel.type.endsWith("/worksheet")) continue;
+      const state = attr(el.tag, "state");
+      const entry = find(resolveTarget(base, rel.target));
+      if (!entry) throw new ZipError(xlsxText.missingPart(rel.target), "corrupt");
+      sheets.push({
+        name: attr(el.tag, "name") ?? "",
+        path: entry.name,
+        state: state === "hidden" || state === "veryHidden" ? state : "visible",
+      });
+    }
+    return { zip, file, workbookPath, parts, sheets, text };
+  });
+}

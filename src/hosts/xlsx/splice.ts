@@ -1,0 +1,177 @@
+/**
+ * Text splicing of one worksheet part: replaces or inserts <c> elements (and <row>s) in place, leaving
+ * every other byte of the part as it was.
+ */
+import { columnName } from "../../core/address";
+import type { Patch } from "../../core/types";
+import { scanSheetData, parseRef, type RawCell, type RawRow } from "./cells";
+import { PatchError } from "./errors";
+import { attr, escapeXml } from "./xml";
+import { xlsxText } from "../../i18n/xlsx";
+
+interface Edit {
+  start: number;
+  end: number;
+  /**
+   * Orders edits at the same position: new rows (key row − 1e9) before an existing row's tag (−1), then
+   * cells by column (a new cell goes before the next existing one, which may itself be replaced).
+   */
+  key: number;
+  text: string;
+}
+
+const F = /<(?:\w+:)?f[\s/>]/;
+
+/** Shortest text that reads back as the same double (never "-0"). */
+export function numberText(n: number): string {
+  return Object.is(n, -0) ? "0" : String(n);
+}
+
+/** Escapes text for a <t>: XML escaping, plus Excel's _xHHHH_ for control characters and look-alikes. */
+export function encodeCellText(s: string): string {
+  const guarded = s
+    .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/g,
+      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+    );
+  return escapeXml(guarded);
+}
+
+function cellXml(prefix: string, p: Patch, style: string | undefined): string {
+  const s = style !== undefined ? ` s="${escapeXml(style)}"` : "";
+  if (typeof p.value === "number")
+    return `<${prefix}c r="${p.cell}"${s}><${prefix}v>${numberText(p.value)}</${prefix}v></${prefix}c>`;
+  const t = `<${prefix}t xml:space="preserve">${encodeCellText(p.value)}</${prefix}t>`;
+  return `<${prefix}c r="${p.cell}"${s} t="inlineStr"><${prefix}is>${t}</${prefix}is></${prefix}c>`;
+}
+
+/** Array-formula ranges: their non-master cells hold no <f> but are still formula cells. */
+function arrayAreas(rows: RawRow[]): { top: number; left: number; bottom: number; right: number }[] {
+  const out = [];
+  for (const row of rows) {
+    for (const c of row.cells) {
+      const m = /<(?:\w+:)?f\s([^>]*)>/.exec(c.inner);
+      const ref = m && attr(m[1], "t") === "array" ? attr(m[1], "ref") : undefined;
+      if (!ref) continue;
+      const [a, b] = ref.split(":").map(parseRef);
+      if (a) out.push({ top: a.row, left: a.col, bottom: (b ?? a).row, right: (b ?? a).col });
+    }
+  }
+  return out;
+}
+
+function widenSpans(tag: string, cols: number[]): string {
+  const m = /\sspans="(\d+):(\d+)"/.exec(tag);
+  if (!m) return tag;
+  const lo = Math.min(Number(m[1]), ...cols.map((c) => c + 1));
+  const hi = Math.max(Number(m[2]), ...cols.map((c) => c + 1));
+  return tag.replace(m[0], ` spans="${lo}:${hi}"`);
+}
+
+function widenDimension(xml: string, patches: Patch[]): Edit | null {
+  const m = /<(?:\w+:)?dimension\s[^>]*?ref="([^"]*)"/.exec(xml);
+  if (!m) return null;
+  const [a, b] = m[1].split(":").map((r) => parseRef(r.replace(/\$/g, "")));
+  if (!a) return null;
+  const q = b ?? a;
+  let [top, left, bottom, right] = [
+    Math.min(a.row, q.row),
+    Math.min(a.col, q.col),
+    Math.max(a.row, q.row),
+    Math.max(a.col, q.col),
+  ];
+  for (const p of patches) {
+    top = Math.min(top, p.row);
+    left = Math.min(left, p.col);
+    bottom = Math.max(bottom, p.row);
+    right = Math.max(right, p.col);
+  }
+  const ref = `${columnName(left)}${top + 1}:${columnName(right)}${bottom + 1}`;
+  if (ref === m[1]) return null;
+  const at = m.index + m[0].length - m[1].length - 1;
+  return { start: at, end: at + m[1].length, key: 0, text: ref };
+}
+
+/**
+ * Applies a sheet's patches to its worksheet XML by splicing. Throws PatchError when a patched cell holds
+ * a formula. Patches must already be validated and deduplicated (one per cell).
+ */
+export function spliceSheet(xml: string, sheet: string, patches: Patch[]): string {
+  const data = scanSheetData(xml);
+  if (!data) throw new SyntaxError("worksheet without <sheetData>");
+  const pre = data.prefix;
+  const rows = new Map<number, RawRow>(data.rows.map((r) => [r.row, r]));
+  const arrays = arrayAreas(data.rows);
+  const byRow = new Map<number, Patch[]>();
+  for (const p of [...patches].sort((x, y) => x.row - y.row || x.col - y.col)) {
+    if (arrays.some((a) => p.row >= a.top && p.row <= a.bottom && p.col >= a.left && p.col <= a.right)) {
+      throw new PatchError(xlsxText.writeFormula(sheet, p.cell), "formula");
+    }
+    byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  }
+  const edits: Edit[] = [];
+  const dim = widenDimension(xml, patches);
+  if (dim) edits.push(dim);
+  const newRows: string[] = [];
+  for (const [r, list] of byRow) {
+    const row = rows.get(r);
+    if (!row) {
+      const text = `<${pre}row r="${r + 1}">${list.map((p) => cellXml(pre, p, undefined)).join("")}</${pre}row>`;
+      const next = data.rows.find((x) => x.row > r);
+      if (data.selfClosed) newRows.push(text);
+      else {
+        const at = next ? next.start : data.innerEnd;
+        edits.push({ start: at, end: at, key: r - 1e9, text });
+      }
+      continue;
+    }
+    const cells = new Map<number, RawCell>(row.cells.map((c) => [c.col, c]));
+    const added = list.filter((p) => !cells.has(p.col));
+    const tag = xml.slice(row.start, row.innerStart);
+    if (row.selfClosed) {
+      const open = widenSpans(
+        tag,
+        added.map((p) => p.col)
+      ).replace(/\s*\/>$/, ">");
+      const text = `${open}${added.map((p) => cellXml(pre, p, undefined)).join("")}</${pre}row>`;
+      edits.push({ start: row.start, end: row.end, key: -1, text });
+      continue;
+    }
+    if (added.length > 0) {
+      const widened = widenSpans(
+        tag,
+        added.map((p) => p.col)
+      );
+      if (widened !== tag) edits.push({ start: row.start, end: row.innerStart, key: -1, text: widened });
+    }
+    for (const p of list) {
+      const c = cells.get(p.col);
+      if (c) {
+        if (F.test(c.inner)) throw new PatchError(xlsxText.writeFormula(sheet, p.cell), "formula");
+        edits.push({ start: c.start, end: c.end, key: p.col, text: cellXml(pre, p, c.at.s) });
+      } else {
+        const next = row.cells.find((x) => x.col > p.col);
+        const at = next ? next.start : row.innerEnd;
+        edits.push({ start: at, end: at, key: p.col, text: cellXml(pre, p, undefined) });
+      }
+    }
+  }
+  if (data.selfClosed && newRows.length > 0) {
+    const open = xml.slice(data.start, data.innerStart).replace(/\s*\/>$/, ">");
+    edits.push({
+      start: data.start,
+      end: data.end,
+      key: 0,
+      text: `${open}${newRows.join("")}</${pre}sheetData>`,
+    });
+  }
+  edits.sort((a, b) => a.start - b.start || a.key - b.key);
+  let out = "";
+  let at = 0;
+  for (const e of edits) {
+    out += xml.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + xml.slice(at);
+}

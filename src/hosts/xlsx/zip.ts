@@ -1,0 +1,218 @@
+/**
+ * A minimal zip reader/writer for .xlsx packages. Writing copies every unchanged entry as raw bytes (local
+ * header, compressed data, data descriptor), so a fix never re-encodes parts it did not touch.
+ */
+import { deflateSync, inflateSync } from "fflate";
+import { xlsxText } from "../../i18n/xlsx";
+
+/** Why a zip could not be read: the caller maps these to a WorkbookError. */
+export class ZipError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "corrupt" | "zip64" | "encrypted"
+  ) {
+    super(message);
+    this.name = "ZipError";
+  }
+}
+
+/** One entry, as its central-directory record describes it. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the local header. */
+  localOffset: number;
+  /** Offset of the compressed bytes. */
+  dataStart: number;
+  /** End (exclusive) of the local record, data descriptor included. */
+  rawEnd: number;
+  /** The raw central-directory record (kept for extra fields, comments and attributes). */
+  central: Uint8Array;
+}
+
+export interface ZipArchive {
+  bytes: Uint8Array;
+  entries: ZipEntry[];
+  byName: Map<string, ZipEntry>;
+  /** The end-of-central-directory record, comment included. */
+  eocd: Uint8Array;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_DESCRIPTOR = 0x08074b50;
+const utf8 = new TextDecoder("utf-8");
+
+function corrupt(detail: string): ZipError {
+  return new ZipError(detail, "corrupt");
+}
+
+function findEocd(b: Uint8Array, view: DataView): number {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= min; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && view.getUint32(i, true) === SIG_EOCD) {
+      if (i + 22 + view.getUint16(i + 20, true) <= b.length) return i;
+    }
+  }
+  throw corrupt("找不到压缩包目录");
+}
+
+/** Parses a zip's central directory. Throws ZipError on damaged, zip64 or encrypted archives. */
+export function parseZip(input: Uint8Array): ZipArchive {
+  // A plain Uint8Array view: a Node Buffer's slice() shares memory, and writeZip must copy, never alias.
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 22) throw corrupt("文件过短");
+  const e = findEocd(bytes, view);
+  if (e >= 20 && view.getUint32(e - 20, true) === SIG_ZIP64_LOCATOR)
+    throw new ZipError(xlsxText.zip64, "zip64");
+  const count = view.getUint16(e + 10, true);
+  const cdSize = view.getUint32(e + 12, true);
+  const cdOffset = view.getUint32(e + 16, true);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+    throw new ZipError(xlsxText.zip64, "zip64");
+  if (view.getUint16(e + 4, true) !== 0 || view.getUint16(e + 6, true) !== 0) throw corrupt("分卷压缩包");
+  if (cdOffset + cdSize > e) throw corrupt("压缩包目录越界");
+  const entries: ZipEntry[] = [];
+  const byName = new Map<string, ZipEntry>();
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > e || view.getUint32(p, true) !== SIG_CENTRAL) throw corrupt("压缩包目录损坏");
+    const flags = view.getUint16(p + 8, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const recLen = 46 + nameLen + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    if (p + recLen > e) throw corrupt("压缩包目录损坏");
+    const compressedSize = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
+    const localOffset = view.getUint32(p + 42, true);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
+      throw new ZipError(xlsxText.zip64, "zip64");
+    }
+    if (flags & 1) throw new ZipError(xlsxText.zipEncrypted, "encrypted");
+    const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== SIG_LOCAL) {
+      throw corrupt(`${name} 的数据位置错误`);
+    }
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    let rawEnd = dataStart + compressedSize;
+    if (rawEnd > cdOffset) throw corrupt(`${name} 的数据不完整`);
+    if (flags & 8)
+      rawEnd += rawEnd + 4 <= cdOffset && view.getUint32(rawEnd, true) === SIG_DESCRIPTOR ? 16 : 12;
+    const entry: ZipEntry = {
+      name,
+      method: view.getUint16(p + 10, true),
+      flags,
+      crc: view.getUint32(p + 16, true),
+      compressedSize,
+      size,
+      localOffset,
+      dataStart,
+      rawEnd: Math.min(rawEnd, cdOffset),
+      central: bytes.subarray(p, p + recLen),
+    };
+    entries.push(entry);
+    byName.set(name, entry);
+    p += recLen;
+  }
+  return { bytes, entries, byName, eocd: bytes.subarray(e, e + 22 + view.getUint16(e + 20, true)) };
+}
+
+/** The inflated bytes of one entry. Throws ZipError when they cannot be read. */
+export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
+  const raw = zip.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  if (entry.method === 0) return raw;
+  if (entry.method !== 8) throw corrupt(xlsxText.zipMethod(entry.method));
+  let out: Uint8Array;
+  try {
+    out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+  } catch {
+    throw corrupt(`${entry.name} 解压失败`);
+  }
+  if (out.length !== entry.size) throw corrupt(`${entry.name} 解压后长度不符`);
+  return out;
+}
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 (IEEE) of some bytes, as zip stores it. */
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * Writes a new zip: every entry not in `replace` is copied raw, in the original physical order; replaced
+ * entries are deflated afresh with their CRC and sizes in the local header (no data descriptor). The central
+ * directory keeps each record's extra fields, comment and attributes, with offsets rewritten.
+ */
+export function writeZip(zip: ZipArchive, replace: Map<string, Uint8Array>): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const centrals = new Map<ZipEntry, Uint8Array>();
+  let offset = 0;
+  const physical = [...zip.entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (const entry of physical) {
+    const central = entry.central.slice();
+    const cv = new DataView(central.buffer, central.byteOffset, central.byteLength);
+    cv.setUint32(42, offset, true);
+    const data = replace.get(entry.name);
+    if (data === undefined) {
+      const raw = zip.bytes.subarray(entry.localOffset, entry.rawEnd);
+      chunks.push(raw);
+      offset += raw.length;
+    } else {
+      const packed = deflateSync(data, { level: 6 });
+      const crc = crc32(data);
+      const localHead = zip.bytes.slice(entry.localOffset, entry.dataStart);
+      const flags = entry.flags & ~8;
+      for (const [buf, base] of [
+        [localHead, 6],
+        [central, 8],
+      ] as const) {
+        const v = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+        v.setUint16(base - 2, Math.max(20, v.getUint16(base - 2, true)), true);
+        v.setUint16(base, flags, true);
+        v.setUint16(base + 2, 8, true);
+        v.setUint32(base + 8, crc, true);
+        v.setUint32(base + 12, packed.length, true);
+        v.setUint32(base + 16, data.length, true);
+      }
+      chunks.push(localHead, packed);
+      offset += localHead.length + packed.length;
+    }
+    centrals.set(entry, central);
+  }
+  const cdOffset = offset;
+  for (const entry of zip.entries) {
+    const c = centrals.get(entry) as Uint8Array;
+    chunks.push(c);
+    offset += c.length;
+  }
+  const eocd = zip.eocd.slice();
+  const ev = new DataView(eocd.buffer, eocd.byteOffset, eocd.byteLength);
+  ev.setUint32(12, offset - cdOffset, true);
+  ev.setUint32(16, cdOffset, true);
+  chunks.push(eocd);
+  const out = new Uint8Array(offset + eocd.length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
