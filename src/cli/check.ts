@@ -1,0 +1,64 @@
+/** `zpb check`: reads every workbook given and analyses every sheet; never writes to the inputs. */
+import { analyzeSheet, type Profile } from "../core/index";
+import { cliText as T } from "../i18n/cli";
+import { expandInputs } from "./files";
+import { openWorkbook, WorkbookError, type OpenedWorkbook } from "./workbook";
+import type { FileResult, SheetResult } from "./types";
+
+export interface CheckOptions {
+  profile: Profile;
+  /** Whether the planned fix writes prompts into empty reason cells (fix only; check ignores patches). */
+  prompts?: boolean;
+  /** Called with a folder that holds no workbook (the command notes it on stderr). */
+  onEmptyFolder?: (folder: string) => void;
+  /** Called with an unexpected error (not a WorkbookError), for ZPB_DEBUG. */
+  onInternalError?: (err: unknown) => void;
+}
+
+/** One line naming the file and why it could not be read. */
+export function describeFailure(path: string, err: unknown): string {
+  if (err instanceof WorkbookError) {
+    const line = err.message.split("\n")[0];
+    return line.includes(path) ? line : `${path}：${line}`;
+  }
+  const detail = err instanceof Error ? err.message.split("\n")[0] : String(err);
+  return T.unreadable(path, T.internalError(detail));
+}
+
+/**
+ * Analyses the sheets of an opened workbook: visible and hidden ones (a hidden form is still submitted),
+ * very hidden ones skipped (they are the template's machinery, never shown to the user).
+ */
+export function analyzeWorkbook(opened: OpenedWorkbook, options: CheckOptions): SheetResult[] {
+  const results: SheetResult[] = [];
+  for (const sheet of opened.workbook.sheets) {
+    if (sheet.state === "veryHidden") continue;
+    const { report, patches } = analyzeSheet(sheet.grid, {
+      profile: options.profile,
+      prompts: options.prompts,
+    });
+    results.push({ report, patches, hidden: sheet.state === "hidden" });
+  }
+  return results;
+}
+
+/** Checks one file; a file that cannot be read gives a result with `error` set, never a throw. */
+export async function checkFile(path: string, options: CheckOptions): Promise<FileResult> {
+  try {
+    const opened = await openWorkbook(path);
+    return { path, error: null, sheets: analyzeWorkbook(opened, options) };
+  } catch (err) {
+    if (!(err instanceof WorkbookError)) options.onInternalError?.(err);
+    return { path, error: describeFailure(path, err), sheets: [] };
+  }
+}
+
+/** Checks every file and folder given, in the order given (folders sorted inside). */
+export async function checkPaths(paths: readonly string[], options: CheckOptions): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const input of await expandInputs(paths)) {
+    if (input.folder && input.files.length === 0) options.onEmptyFolder?.(input.given);
+    for (const file of input.files) results.push(await checkFile(file, options));
+  }
+  return results;
+}

@@ -1,0 +1,69 @@
+/** Which files a `zpb check` looks at: the files given, and the workbooks found in the folders given. */
+import { readdir, realpath, stat } from "node:fs/promises";
+import { join } from "node:path";
+
+/** Workbook extensions a folder walk picks up. `.xls`/`.et` are picked up to be reported as unreadable. */
+const WORKBOOK = /\.(xlsx|xlsm)$/i;
+const LEGACY = /\.(xls|et)$/i;
+/** Outputs of `zpb fix` (checking them again would count every form twice in a summary). */
+const FIX_OUTPUT = /\.checked\.xlsx$/i;
+
+/** Whether a folder walk includes this file name. */
+export function isWorkbookName(name: string): boolean {
+  if (name.startsWith("~$") || name.startsWith(".")) return false; // Office lock files, hidden files
+  if (FIX_OUTPUT.test(name)) return false;
+  return WORKBOOK.test(name) || LEGACY.test(name);
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false; // a missing path is read as a file, so that the reader names why
+  }
+}
+
+/** Code-point order, so that the listing is the same on every machine and locale. */
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function walk(dir: string, seen: Set<string>, out: string[]): Promise<void> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return; // a symbolic link back up the tree
+  seen.add(real);
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => byName(a.name, b.name));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const folder = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(path)));
+    if (folder) await walk(path, seen, out);
+    else if (isWorkbookName(entry.name)) out.push(path);
+  }
+}
+
+/** An input and the workbook paths it stands for; an empty folder gives an empty list. */
+export interface Input {
+  given: string;
+  folder: boolean;
+  files: string[];
+}
+
+/**
+ * Expands the command-line paths: a file stands for itself (whatever its name: the reader says what it
+ * is), a folder for the workbooks under it, recursively, sorted, skipping lock files, hidden entries and
+ * `*.checked.xlsx` outputs. A path that does not exist stays as a file so that reading it reports it.
+ */
+export async function expandInputs(paths: readonly string[]): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const given of paths) {
+    if (await isDirectory(given)) {
+      const files: string[] = [];
+      await walk(given, new Set(), files);
+      inputs.push({ given, folder: true, files });
+    } else {
+      inputs.push({ given, folder: false, files: [given] });
+    }
+  }
+  return inputs;
+}

@@ -1,0 +1,55 @@
+/** What `zpb fix` prints: the cells it wrote (old → new), the formula cells it kept, what remains. */
+import type { Patch, Scalar } from "../core/index";
+import { cliText as T } from "../i18n/cli";
+import type { Paint } from "./color";
+import { displayWidth, padTo } from "./format";
+import type { FixResult } from "./fix";
+
+const MAX_TEXT = 40;
+
+function show(value: Scalar): string {
+  if (value === null || value === "") return "（空）";
+  if (typeof value === "number") return String(Math.round(value * 10000) / 10000);
+  const text = String(value).replace(/\s+/g, " ");
+  return [...text].length > MAX_TEXT ? `${[...text].slice(0, MAX_TEXT).join("")}…` : text;
+}
+
+function patchLines(patches: readonly Patch[]): string[] {
+  const cellWidth = Math.max(...patches.map((p) => displayWidth(p.cell)));
+  const whatWidth = Math.max(...patches.map((p) => displayWidth(T.what[p.what])));
+  return patches.map(
+    (p) =>
+      `    ${padTo(p.cell, cellWidth)}  ${padTo(T.what[p.what], whatWidth)}  ${show(p.old)} → ${show(p.value)}`
+  );
+}
+
+/** Errors left in the written workbook. */
+export function remainingErrors(result: FixResult): number {
+  let errors = 0;
+  for (const s of result.after) for (const f of s.report.findings) if (f.severity === "error") errors++;
+  return errors;
+}
+
+/** The printed account of a fix. */
+export function renderFix(result: FixResult, p: Paint): string {
+  const lines: string[] = [];
+  if (result.forms.length === 0) lines.push(T.fixNoForms);
+  for (const form of result.forms) {
+    if (form.patches.length > 0) {
+      lines.push(`  ${p.bold(T.fixSheet(form.name, form.patches.length))}`, ...patchLines(form.patches));
+    }
+  }
+  const untouched = result.forms.filter((f) => f.patches.length === 0).map((f) => f.name);
+  if (untouched.length > 0) lines.push(`  ${p.dim(T.fixNothing(untouched.join("、")))}`);
+  const kept = result.forms.flatMap((f) => f.formulaKept.map((k) => ({ sheet: f.name, finding: k })));
+  if (kept.length > 0) {
+    lines.push(`  ${T.formulaKept}`);
+    for (const { sheet, finding } of kept) lines.push(`    「${sheet}」${finding.cell}  ${finding.message}`);
+  }
+  const written = result.forms.reduce((n, f) => n + f.patches.length, 0);
+  if (result.output === null) lines.push(T.fixInPlaceUnchanged(result.input));
+  else lines.push(p.bold(written > 0 ? T.fixWrote(result.output, written) : T.fixCopied(result.output)));
+  const errors = remainingErrors(result);
+  lines.push(errors > 0 ? p.severity("error", T.fixRemaining(errors)) : p.ok(T.fixClean));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,170 @@
+/**
+ * The `zpb` command, runnable in-process: `await runCli(["check", "forms.xlsx"], io)` → exit status.
+ * Every failure ends as one line on stderr and status 2; a stack trace only with ZPB_DEBUG=1.
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { PROFILES, resolveProfile, type Profile } from "../core/index";
+import { cliText as T } from "../i18n/cli";
+import { checkPaths, describeFailure } from "./check";
+import { paint } from "./color";
+import { fixFile } from "./fix";
+import { remainingErrors, renderFix } from "./fixreport";
+import { checkJson } from "./json";
+import { renderReport } from "./render";
+import { writeSummary } from "./summary";
+import { CliError, exitCodeOf, type CliIo } from "./types";
+import { PatchError, WorkbookError } from "./workbook";
+
+export type { CliIo } from "./types";
+
+interface CheckFlags {
+  json?: boolean;
+  summary?: string;
+  profile?: string;
+}
+interface FixFlags {
+  output?: string;
+  inPlace?: boolean;
+  profile?: string;
+  prompts: boolean;
+}
+
+function version(): string {
+  try {
+    const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+    const parsed: unknown = JSON.parse(text);
+    const v = (parsed as { version?: unknown }).version;
+    return typeof v === "string" ? v : "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+function profileOf(name: string | undefined): Profile {
+  try {
+    return resolveProfile(name);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new CliError(T.argError(T.unknownProfile(String(name), Object.keys(PROFILES).join("、"))));
+  }
+}
+
+function debug(io: CliIo, err: unknown): void {
+  const env = io.env ?? process.env;
+  if (env.ZPB_DEBUG === "1" && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+}
+
+async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<number> {
+  const profile = profileOf(flags.profile);
+  const files = await checkPaths(paths, {
+    profile,
+    onEmptyFolder: (folder) => io.err(`${T.emptyFolder(folder)}\n`),
+    onInternalError: (err) => debug(io, err),
+  });
+  if (flags.json) io.out(`${JSON.stringify(checkJson(files), null, 2)}\n`);
+  else io.out(renderReport(files, paint(io.color === true)));
+  for (const f of files) if (f.error !== null) io.err(`${f.error}\n`);
+  if (flags.summary !== undefined) {
+    const rows = await writeSummary(flags.summary, files);
+    if (!flags.json) io.out(`${T.summaryWritten(flags.summary, rows)}\n`);
+  }
+  return exitCodeOf(files);
+}
+
+async function runFix(file: string, flags: FixFlags, io: CliIo): Promise<number> {
+  const profile = profileOf(flags.profile);
+  try {
+    const result = await fixFile(file, {
+      profile,
+      prompts: flags.prompts,
+      output: flags.output,
+      inPlace: flags.inPlace,
+    });
+    io.out(renderFix(result, paint(io.color === true)));
+    return remainingErrors(result) > 0 ? 1 : 0;
+  } catch (err) {
+    if (err instanceof WorkbookError) throw new CliError(describeFailure(file, err));
+    if (err instanceof PatchError) throw new CliError(`${file}：${err.message}`);
+    throw err;
+  }
+}
+
+/** Chinese one-liner for commander's own parse errors. */
+function argumentError(err: CommanderError): string {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? "";
+  switch (err.code) {
+    case "commander.unknownOption":
+      return T.argError(T.unknownOption(quoted));
+    case "commander.unknownCommand":
+      return T.argError(T.unknownCommand(quoted));
+    case "commander.missingArgument":
+      return T.argError(T.missingArgument);
+    case "commander.optionMissingArgument":
+      return T.argError(T.optionMissingArgument(quoted));
+    case "commander.excessArguments":
+      return T.argError(T.excessArguments);
+    case "commander.help":
+      return T.argError(T.noCommand);
+    default:
+      return T.argError(err.message.replace(/^error:\s*/, ""));
+  }
+}
+
+function program(io: CliIo, done: (code: number) => void): Command {
+  const cmd = new Command("zpb")
+    .description(T.description)
+    .version(version(), "-V, --version", T.optVersion)
+    .helpOption("-h, --help", T.optHelp)
+    .helpCommand("help [command]", T.helpCommand)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: () => undefined,
+    });
+  cmd
+    .command("check")
+    .description(T.checkDescription)
+    .argument("<paths...>", T.checkArgument)
+    .option("--json", T.optJson)
+    .option("--summary <out.xlsx>", T.optSummary)
+    .option("--profile <name>", T.optProfile)
+    .action(async (paths: string[], flags: CheckFlags) => done(await runCheck(paths, flags, io)));
+  cmd
+    .command("fix")
+    .description(T.fixDescription)
+    .argument("<file>", T.fixArgument)
+    .option("-o, --output <out.xlsx>", T.optOutput)
+    .option("--in-place", T.optInPlace)
+    .option("--profile <name>", T.optProfile)
+    .option("--no-prompts", T.optNoPrompts)
+    .action(async (file: string, flags: FixFlags) => done(await runFix(file, flags, io)));
+  return cmd;
+}
+
+/**
+ * Runs `zpb` with its arguments (without "node" and the script) and returns the exit status:
+ * 0 no error finding, 1 at least one error finding, 2 a file could not be read or wrong arguments.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let status = 0;
+  try {
+    await program(io, (code) => (status = code)).parseAsync([...argv], { from: "user" });
+    return status;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return 0;
+      io.err(`${argumentError(err)}\n`);
+      return 2;
+    }
+    if (err instanceof CliError) {
+      io.err(`${err.message}\n`);
+      return 2;
+    }
+    const detail = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    io.err(`${T.internalError(detail)}\n`);
+    debug(io, err);
+    return 2;
+  }
+}

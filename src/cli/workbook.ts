@@ -1,0 +1,32 @@
+/**
+ * The command's access to workbook files, through the .xlsx host: read a file into sheets, write bytes
+ * without ever leaving a partial file. One place, so that check, fix and the summary read and write alike.
+ */
+import { PatchError, WorkbookError } from "../hosts/xlsx/errors";
+import { readWorkbookBytes, writeFileAtomic } from "../hosts/xlsx/node";
+import { readWorkbook, type WorkbookSnapshot } from "../hosts/xlsx/read";
+import { cliText as T } from "../i18n/cli";
+import { CliError } from "./types";
+
+export { PatchError, WorkbookError };
+
+export interface OpenedWorkbook {
+  bytes: Uint8Array;
+  workbook: WorkbookSnapshot;
+}
+
+/** Reads a workbook file; throws WorkbookError (Chinese message naming `path`) when it cannot be read. */
+export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
+  const bytes = await readWorkbookBytes(path);
+  return { bytes, workbook: readWorkbook(bytes, { file: path }) };
+}
+
+/** Writes bytes through a temporary file and a rename; throws CliError naming the file when it fails. */
+export async function saveAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, bytes);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    throw new CliError(T.writeFailed(path, detail));
+  }
+}

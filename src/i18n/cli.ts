@@ -1,0 +1,92 @@
+/** User-facing text of the `zpb` command (zh-CN). */
+
+export const cliText = {
+  description: "自评表助手：检查财政项目支出绩效自评表，重算得分并写出修正后的工作簿",
+  checkDescription: "检查工作簿（或文件夹中的全部 .xlsx），列出每张自评表的问题；不改动任何文件",
+  checkArgument: "要检查的 .xlsx 文件或文件夹（文件夹会递归查找）",
+  fixDescription: "一键重算：把重算后的得分、执行率、总分、评分等级和偏差原因提示写入新的工作簿",
+  fixArgument: "要修正的 .xlsx 文件",
+  optJson: "输出 JSON 文档（版本 1），供其他程序读取",
+  optSummary: "另外写出一份汇总工作簿，每张自评表一行",
+  optProfile: "评分规则（mof2020、mof2020-linear、mof2020-strict），默认 mof2020",
+  optOutput: "写出的文件，默认与原文件同目录的 <文件名>.checked.xlsx",
+  optInPlace: "直接替换原文件（先写临时文件再改名，不会写出半个文件）",
+  optNoPrompts: "不在空的偏差原因单元格中写入【待说明】提示",
+  optHelp: "显示帮助",
+  optVersion: "显示版本号",
+  helpCommand: "显示某个命令的帮助",
+
+  // Argument errors (exit 2).
+  argError: (detail: string) => `参数错误：${detail}（zpb --help 查看用法）`,
+  unknownOption: (detail: string) => `不认识的选项 ${detail}`,
+  unknownCommand: (detail: string) => `不认识的命令 ${detail}，可用的命令：check、fix`,
+  missingArgument: "缺少文件参数",
+  optionMissingArgument: (detail: string) => `选项缺少取值 ${detail}`,
+  excessArguments: "参数过多：fix 一次只处理一个文件",
+  noCommand: "请指定命令：check 或 fix",
+  unknownProfile: (name: string, known: string) => `不认识的评分规则“${name}”，可用的有：${known}`,
+  outputIsInput: (file: string) => `输出文件与原文件相同（${file}）：要直接替换原文件请用 --in-place`,
+  outputAndInPlace: "-o 与 --in-place 只能选一个",
+  internalError: (detail: string) => `内部错误：${detail}（设置 ZPB_DEBUG=1 可查看详细信息）`,
+  writeFailed: (file: string, detail: string) => `无法写入 ${file}：${detail}`,
+  unreadable: (file: string, detail: string) => `${file}：无法读取（${detail}）`,
+  emptyFolder: (folder: string) => `${folder}：文件夹中没有 .xlsx 工作簿`,
+
+  // Readable report.
+  severity: { error: "错误", warning: "警告", info: "提示" } as const,
+  sheetHeading: (sheet: string, project: string) => (project ? `「${sheet}」 ${project}` : `「${sheet}」`),
+  hiddenMark: "（隐藏）",
+  weights: (total: string, budget: string, indicators: string) =>
+    `分值 ${total}（预算 ${budget} + 指标 ${indicators}）`,
+  rate: (from: string, to: string) => `执行率 ${from} → ${to}`,
+  total: (from: string, to: string) => `总分 ${from} → ${to}`,
+  grade: (from: string, to: string) => `等级 ${from} → ${to}`,
+  noGrade: "等级 —",
+  columns: { cell: "单元格", severity: "级别", message: "问题" },
+  clean: "未发现问题",
+  notForms: (names: string) => `非自评表的工作表：${names}`,
+  noSheets: "工作簿中没有可检查的工作表",
+  fileFailed: "无法读取",
+  totals: (files: number, forms: number, errors: number, warnings: number, infos: number) =>
+    `共 ${files} 个文件、${forms} 张自评表：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
+  failedFiles: (n: number) => `，${n} 个文件无法读取`,
+  summaryWritten: (file: string, rows: number) => `汇总表已写入 ${file}（${rows} 行）`,
+
+  // Fix.
+  fixSheet: (sheet: string, n: number) => `「${sheet}」写入 ${n} 个单元格：`,
+  fixNothing: (sheets: string) => `无需修改：${sheets}`,
+  fixNoForms: "工作簿中没有找到自评表，未作修改",
+  what: {
+    score: "得分",
+    rate: "执行率",
+    budgetScore: "预算得分",
+    total: "总分",
+    grade: "评分等级",
+    reason: "偏差原因",
+  } as const,
+  formulaKept: "以下公式单元格未被覆盖：",
+  fixWrote: (file: string, n: number) => `已写入 ${file}（共修改 ${n} 个单元格）`,
+  fixCopied: (file: string) => `已写入 ${file}（没有需要修改的单元格，内容与原文件相同）`,
+  fixInPlaceUnchanged: (file: string) => `${file} 没有需要修改的单元格，原文件未改动`,
+  fixRemaining: (errors: number) =>
+    `修正后仍有 ${errors} 个错误需要人工处理（如分值合计、等级区间、缺少预算数）`,
+  fixClean: "修正后没有错误",
+
+  // Summary workbook.
+  summarySheet: "汇总",
+  summaryHeader: [
+    "文件",
+    "工作表",
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "预算执行率",
+    "提交总分",
+    "重算总分",
+    "评分等级",
+    "错误",
+    "警告",
+    "提示",
+    "最主要问题",
+  ],
+} as const;
