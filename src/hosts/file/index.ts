@@ -1,0 +1,140 @@
+/**
+ * The browser-mode host: a workbook the user opened from disk, held in memory. Fixes rewrite the bytes
+ * (the previous bytes are kept for 撤销) and 下载 saves them; nothing is uploaded.
+ */
+import type { Grid } from "../../core/grid";
+import type { Patch } from "../../core/types";
+import { HostError, type AppliedFix } from "../types";
+import { checkedName, saveBytes } from "./download";
+import type { CellMark, FileHost, FileView, WorkbookSheet, XlsxCodec } from "./types";
+
+export type { FileHost, FileView, WorkbookSheet, XlsxCodec, CellMark } from "./types";
+export { checkedName } from "./download";
+
+const NO_FILE = "请先打开一个 .xlsx 文件";
+
+/**
+ * Creates a file host over an xlsx reader/writer.
+ * @param codec reads a package into grids and applies patches to its bytes
+ * @param save how 下载 hands the bytes to the user (default: a Blob URL download link)
+ */
+export function createFileHost(
+  codec: XlsxCodec,
+  save: (bytes: Uint8Array, fileName: string) => void = saveBytes
+): FileHost {
+  let bytes: Uint8Array | null = null;
+  let undo: { bytes: Uint8Array; fix: AppliedFix }[] = [];
+  let view: FileView = {
+    fileName: null,
+    sheets: [],
+    active: null,
+    selection: null,
+    highlights: {},
+    version: 0,
+  };
+  const listeners = new Set<() => void>();
+
+  function update(change: Partial<FileView>): FileView {
+    view = { ...view, ...change, version: view.version + 1 };
+    for (const listener of listeners) listener();
+    return view;
+  }
+
+  function sheet(name: string | null): WorkbookSheet {
+    const found = view.sheets.find((s) => s.name === name);
+    if (!found) throw new HostError(bytes ? `工作簿中没有名为“${name ?? ""}”的工作表` : NO_FILE, "no-sheet");
+    return found;
+  }
+
+  async function reload(next: Uint8Array): Promise<WorkbookSheet[]> {
+    const data = await codec.read(next);
+    return data.sheets;
+  }
+
+  return {
+    kind: "file",
+
+    async open(data, name) {
+      const sheets = await reload(data);
+      bytes = data;
+      undo = [];
+      const first = sheets.find((s) => s.state === undefined || s.state === "visible") ?? sheets[0];
+      return update({ fileName: name, sheets, active: first?.name ?? null, selection: null, highlights: {} });
+    },
+
+    download() {
+      if (!bytes || !view.fileName) return false;
+      save(bytes, checkedName(view.fileName));
+      return true;
+    },
+
+    bytes: () => bytes,
+    view: () => view,
+
+    setActiveSheet(name) {
+      update({ active: sheet(name).name, selection: null });
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async readActiveSheet(): Promise<Grid> {
+      return sheet(view.active).grid;
+    },
+
+    async readAllSheets(onProgress) {
+      if (!bytes) throw new HostError(NO_FILE, "no-sheet");
+      const grids = view.sheets.map((s) => s.grid);
+      onProgress?.(grids.length, grids.length);
+      return grids;
+    },
+
+    async apply(patches: Patch[]) {
+      if (!bytes) throw new HostError(NO_FILE, "no-sheet");
+      const before = bytes;
+      let next: Uint8Array;
+      try {
+        next = await codec.write(before, patches);
+      } catch (error) {
+        // The writer refuses before writing anything (formula cell, unknown sheet): the file is unchanged.
+        throw new HostError(error instanceof Error ? error.message : String(error), "failed");
+      }
+      const sheets = await reload(next);
+      const fix: AppliedFix = { at: new Date().toISOString(), patches };
+      bytes = next;
+      undo.push({ bytes: before, fix });
+      update({ sheets });
+      return fix;
+    },
+
+    async revertLast() {
+      const last = undo.pop();
+      if (!last) return null;
+      const sheets = await reload(last.bytes);
+      bytes = last.bytes;
+      update({ sheets });
+      return last.fix;
+    },
+
+    async hasRevert() {
+      return undo.length > 0;
+    },
+
+    async select(sheetName, cell) {
+      const target = sheet(sheetName).name;
+      update({ active: target, selection: { sheet: target, cell } });
+    },
+
+    async highlight(sheetName, cells: CellMark[]) {
+      update({ highlights: { ...view.highlights, [sheetName]: cells } });
+    },
+
+    async clearHighlights(sheetName) {
+      const rest = { ...view.highlights };
+      delete rest[sheetName];
+      update({ highlights: rest });
+    },
+  };
+}

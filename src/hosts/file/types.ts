@@ -1,0 +1,55 @@
+/** The browser-mode host's extra surface: a workbook opened from disk, kept in memory, never uploaded. */
+import type { Grid } from "../../core/grid";
+import type { Patch, Severity } from "../../core/types";
+import type { Host } from "../types";
+
+/** One worksheet of a workbook package, as the xlsx reader gives it. */
+export interface WorkbookSheet {
+  name: string;
+  path?: string;
+  /** "visible" | "hidden" | "veryHidden" as the package says. */
+  state?: string;
+  grid: Grid;
+}
+
+export interface WorkbookData {
+  sheets: WorkbookSheet[];
+}
+
+/** The xlsx reader/writer the host works with (injected so tests need no real packages). */
+export interface XlsxCodec {
+  read(bytes: Uint8Array): WorkbookData | Promise<WorkbookData>;
+  write(bytes: Uint8Array, patches: Patch[]): Uint8Array | Promise<Uint8Array>;
+}
+
+export interface CellMark {
+  cell: string;
+  severity: Severity;
+}
+
+/** What the preview shows of the file host's state. */
+export interface FileView {
+  fileName: string | null;
+  sheets: WorkbookSheet[];
+  active: string | null;
+  /** The cell last selected through `select`, e.g. from a clicked finding. */
+  selection: { sheet: string; cell: string } | null;
+  highlights: Record<string, CellMark[]>;
+  /** Bumped on every change so that React can re-render from a snapshot. */
+  version: number;
+}
+
+export interface FileHost extends Host {
+  kind: "file";
+  /** Reads a workbook from its bytes and makes it current; throws (with a Chinese message) when unreadable. */
+  open(bytes: Uint8Array, name: string): Promise<FileView>;
+  /** Offers the current bytes as `<name>.checked.xlsx`; false when no workbook is open. */
+  download(): boolean;
+  /** The bytes of the current workbook (after any fix), or null. */
+  bytes(): Uint8Array | null;
+  /** Makes a sheet the one `readActiveSheet` reads. */
+  setActiveSheet(name: string): void;
+  view(): FileView;
+  /** Calls the listener on every change of the view; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}

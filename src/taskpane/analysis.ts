@@ -1,0 +1,39 @@
+/** Pure helpers between the core and the pane: analysis with the pane's settings, workbook rows. */
+import { analyzeSheet, type Analysis } from "../core/index";
+import type { Grid } from "../core/grid";
+import type { Finding, Severity } from "../core/types";
+import type { PaneSettings } from "./settings";
+
+/** Analyzes a grid the way the settings ask (profile, prompts). */
+export function analyze(grid: Grid, settings: PaneSettings): Analysis {
+  return analyzeSheet(grid, { profile: settings.profile, prompts: settings.prompts });
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+/** How many findings of each severity. */
+export function countBySeverity(findings: Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** One sheet of a whole-workbook run: its grid (for re-analysis) and what the core said. */
+export interface WorkbookRow {
+  grid: Grid;
+  analysis: Analysis;
+  counts: SeverityCounts;
+}
+
+/** Analyzes every sheet of a workbook run. */
+export function analyzeAll(grids: Grid[], settings: PaneSettings): WorkbookRow[] {
+  return grids.map((grid) => {
+    const analysis = analyze(grid, settings);
+    return { grid, analysis, counts: countBySeverity(analysis.report.findings) };
+  });
+}
+
+/** Whether the report has nothing to fix or explain (info findings allowed). */
+export function isClean(findings: Finding[]): boolean {
+  return findings.every((f) => f.severity === "info");
+}

@@ -1,0 +1,76 @@
+/** Browser mode: 打开文件 (a hidden file input behind a Fluent button), the sheet selector and 下载. */
+import * as React from "react";
+import { Button, Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import type { FileView } from "../../hosts/file/types";
+import { paneText } from "../../i18n/pane";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  buttons: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  input: { display: "none" },
+  name: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground3 },
+});
+
+export interface FileBarProps {
+  view: FileView;
+  busy: boolean;
+  onOpen: (file: File) => void;
+  onChooseSheet: (name: string) => void;
+  onDownload: () => void;
+}
+
+const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Everything stays on this machine: the file is read with File.arrayBuffer, saved through a Blob URL. */
+export function FileBar({ view, busy, onOpen, onChooseSheet, onDownload }: FileBarProps) {
+  const styles = useStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  return (
+    <div className={styles.root}>
+      <div className={styles.buttons}>
+        <Button
+          appearance={view.fileName ? "secondary" : "primary"}
+          icon={<FolderOpenRegular />}
+          disabled={busy}
+          onClick={() => input.current?.click()}
+        >
+          {paneText.open}
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} disabled={busy || !view.fileName} onClick={onDownload}>
+          {paneText.download}
+        </Button>
+        <input
+          ref={input}
+          className={styles.input}
+          type="file"
+          accept={ACCEPT}
+          aria-label={paneText.fileInput}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            // Reset so that opening the same file again still fires a change.
+            event.currentTarget.value = "";
+            if (file) onOpen(file);
+          }}
+        />
+      </div>
+      {view.fileName && <Caption1 className={styles.name}>{view.fileName}</Caption1>}
+      {view.sheets.length > 0 && (
+        <Field label={paneText.chooseSheet}>
+          <Select value={view.active ?? ""} disabled={busy} onChange={(_, data) => onChooseSheet(data.value)}>
+            {view.sheets.map((sheet) => (
+              <option key={sheet.name} value={sheet.name}>
+                {sheet.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** One MessageBar for a result or an error; errors are always shown here, never only logged. */
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { paneText } from "../../i18n/pane";
+import type { Notice } from "../notice";
+
+export interface NoticeBarProps {
+  notice: Notice;
+  onDismiss?: () => void;
+}
+
+/** Renders a notice; with `onDismiss` it gets a close button. */
+export function NoticeBar({ notice, onDismiss }: NoticeBarProps) {
+  return (
+    <MessageBar
+      intent={notice.intent}
+      layout="multiline"
+      role={notice.intent === "error" ? "alert" : "status"}
+    >
+      <MessageBarBody>
+        {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+        {notice.text}
+      </MessageBarBody>
+      {onDismiss && (
+        <MessageBarActions
+          containerAction={
+            <Button
+              appearance="transparent"
+              aria-label={paneText.dismiss}
+              icon={<DismissRegular />}
+              onClick={onDismiss}
+            />
+          }
+        />
+      )}
+    </MessageBar>
+  );
+}
