@@ -1,0 +1,143 @@
+import { copyFile, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contractViolations } from "./contract";
+import { WORKBOOK_2023, hasStack, single, tempDir, zpb } from "./helpers";
+
+let dir = "";
+let cleanup: () => Promise<void> = async () => undefined;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(() => cleanup());
+
+/** A valid workbook with one sheet that is not a form. */
+async function unrelatedWorkbook(path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("人员名单");
+  sheet.addRow(["姓名", "科室", "电话"]);
+  sheet.addRow(["张三", "财政所", "12345"]);
+  await book.xlsx.writeFile(path);
+}
+
+describe("zpb check --json", () => {
+  it("prints the version-1 document for every sheet of the 70-form workbook", async () => {
+    const run = await zpb("check", "--json", WORKBOOK_2023);
+    const doc: unknown = JSON.parse(run.out);
+    expect(contractViolations(doc)).toEqual([]);
+    const files = (doc as { files: { path: string; error: null; sheets: { name: string }[] }[] }).files;
+    expect(files).toHaveLength(1);
+    expect(files[0].path).toBe(WORKBOOK_2023);
+    expect(files[0].error).toBeNull();
+    expect(files[0].sheets).toHaveLength(70);
+    expect(files[0].sheets[0].name).toBe("安全办-消防安全专项经费");
+  });
+
+  it("never writes to its inputs", async () => {
+    const before = await readFile(WORKBOOK_2023);
+    await zpb("check", WORKBOOK_2023, "--json");
+    expect(Buffer.compare(await readFile(WORKBOOK_2023), before)).toBe(0);
+  });
+});
+
+describe("exit status", () => {
+  it("is 0 for a clean form", async () => {
+    const run = await zpb("check", single("2023-taopu-001"));
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+  });
+
+  it("is 1 for a form with errors, which the report lists with their cells", async () => {
+    const run = await zpb("check", single("2022-wujing-003"));
+    expect(run.code).toBe(1);
+    expect(run.out).toContain("人口工作");
+    expect(run.out).toMatch(/H27\s+错误/); // TOTAL_MISMATCH on the 总分 cell
+  });
+
+  it("is 2 with one line naming a missing file", async () => {
+    const missing = join(dir, "没有这个文件.xlsx");
+    const run = await zpb("check", missing);
+    expect(run.code).toBe(2);
+    expect(run.err.trim().split("\n")).toHaveLength(1);
+    expect(run.err).toContain(missing);
+    expect(run.err).toContain("找不到文件");
+  });
+
+  it("is 2 for random bytes named .xlsx, without a stack trace", async () => {
+    const file = join(dir, "坏文件.xlsx");
+    await writeFile(file, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)));
+    const run = await zpb("check", file);
+    expect(run.code).toBe(2);
+    expect(run.err.trim().split("\n")).toHaveLength(1);
+    expect(run.err).toContain(file);
+    expect(hasStack(run.err)).toBe(false);
+  });
+
+  it("is 2 for an old .xls, saying to save it as .xlsx", async () => {
+    const file = join(dir, "旧表.xls");
+    const ole = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    await writeFile(file, ole);
+    const run = await zpb("check", file);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(file);
+    expect(run.err).toContain(".xlsx");
+  });
+
+  it("is 2 for wrong arguments, with one Chinese line", async () => {
+    for (const argv of [
+      ["check", "--bogus", "x.xlsx"],
+      ["check"],
+      ["frobnicate"],
+      ["check", "--profile", "nope", WORKBOOK_2023],
+    ]) {
+      const run = await zpb(...argv);
+      expect(run.code, argv.join(" ")).toBe(2);
+      expect(run.err, argv.join(" ")).toMatch(/^参数错误/);
+      expect(run.out, argv.join(" ")).toBe("");
+    }
+  });
+
+  it("accepts every named profile", async () => {
+    for (const profile of ["mof2020", "mof2020-linear", "mof2020-strict"]) {
+      const run = await zpb("check", "--profile", profile, single("2023-taopu-001"));
+      expect(run.code, profile).toBe(0);
+    }
+  });
+});
+
+describe("a folder", () => {
+  it("reports forms, non-form sheets and a corrupt file, skipping lock files and fix outputs; exit 2", async () => {
+    await copyFile(single("2023-taopu-001"), join(dir, "a-表单.xlsx"));
+    await unrelatedWorkbook(join(dir, "b-名单.xlsx"));
+    await writeFile(join(dir, "c-损坏.xlsx"), "这不是工作簿");
+    await writeFile(join(dir, "~$a-表单.xlsx"), "lock");
+    await copyFile(single("2023-taopu-001"), join(dir, "a-表单.checked.xlsx"));
+    await writeFile(join(dir, "readme.txt"), "not a workbook");
+    const run = await zpb("check", "--json", dir);
+    expect(run.code).toBe(2);
+    const doc = JSON.parse(run.out) as {
+      files: { path: string; error: string | null; sheets: { name: string; isForm: boolean }[] }[];
+    };
+    expect(contractViolations(doc)).toEqual([]);
+    expect(doc.files.map((f) => f.path)).toEqual(
+      ["a-表单.xlsx", "b-名单.xlsx", "c-损坏.xlsx"].map((n) => join(dir, n))
+    );
+    const [form, other, bad] = doc.files;
+    expect(form.error).toBeNull();
+    expect(form.sheets.map((s) => s.name)).toEqual(["安全办-消防安全专项经费"]);
+    expect(other.sheets).toEqual([expect.objectContaining({ name: "人员名单", isForm: false })]);
+    expect(bad.error).toContain("c-损坏.xlsx");
+    expect(bad.sheets).toEqual([]);
+    expect(run.err.trim().split("\n")).toEqual([bad.error]);
+    expect(hasStack(run.err)).toBe(false);
+  });
+
+  it("prints a readable report naming every file and the non-form sheets in one line", async () => {
+    await unrelatedWorkbook(join(dir, "名单.xlsx"));
+    const run = await zpb("check", dir);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(join(dir, "名单.xlsx"));
+    expect(run.out).toContain("非自评表的工作表：人员名单");
+    expect(run.out).not.toMatch(/\u001b\[/); // colours off when asked
+  });
+});

@@ -1,0 +1,45 @@
+/** Helpers of the command's tests: fixture paths, an in-process run with captured output, temp folders. */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runCli } from "../../src/cli/run";
+
+/** A file of tests/fixtures/forms. */
+export function fixture(name: string): string {
+  return fileURLToPath(new URL(`../fixtures/forms/${name}`, import.meta.url));
+}
+
+export const WORKBOOK_2022 = fixture("forms-2022-minhang-wujing.xlsx");
+export const WORKBOOK_2023 = fixture("forms-2023-putuo-taopu-001-070.xlsx");
+export const single = (id: string): string => fixture(`single/${id}.xlsx`);
+
+export interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs `zpb` in-process with the given arguments; colours off, no ZPB_DEBUG. */
+export async function zpb(...argv: string[]): Promise<Run> {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    color: false,
+    env: {},
+  });
+  return { code, out, err };
+}
+
+/** A fresh temporary folder, and its removal. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), "zpb-cli-"));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Whether a text looks like a stack trace (what stderr must never show without ZPB_DEBUG). */
+export function hasStack(text: string): boolean {
+  return /^\s+at .+\(.+:\d+:\d+\)$/m.test(text) || /^\s+at .+:\d+:\d+$/m.test(text);
+}
