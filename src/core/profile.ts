@@ -36,8 +36,18 @@ export const DEFAULT_PROFILE: Profile = {
 
 export const PROFILES = {
   mof2020: DEFAULT_PROFILE,
-  "mof2020-linear": { ...DEFAULT_PROFILE, name: "mof2020-linear", label: "反向指标按线性扣分", reverse: "linear" },
-  "mof2020-strict": { ...DEFAULT_PROFILE, name: "mof2020-strict", label: "等级区间上限不含（严格）", strictBands: true },
+  "mof2020-linear": {
+    ...DEFAULT_PROFILE,
+    name: "mof2020-linear",
+    label: "反向指标按线性扣分",
+    reverse: "linear",
+  },
+  "mof2020-strict": {
+    ...DEFAULT_PROFILE,
+    name: "mof2020-strict",
+    label: "等级区间上限不含（严格）",
+    strictBands: true,
+  },
 } satisfies Record<string, Profile>;
 
 export type ProfileName = keyof typeof PROFILES;
@@ -47,6 +57,7 @@ export function resolveProfile(profile?: ProfileName | Profile | string): Profil
   if (profile === undefined) return DEFAULT_PROFILE;
   if (typeof profile !== "string") return profile;
   const found = (PROFILES as Record<string, Profile>)[profile];
-  if (!found) throw new RangeError(`Unknown profile "${profile}"; known: ${Object.keys(PROFILES).join(", ")}`);
+  if (!found)
+    throw new RangeError(`Unknown profile "${profile}"; known: ${Object.keys(PROFILES).join(", ")}`);
   return found;
 }

@@ -1,0 +1,225 @@
+/** Evaluates one indicator row: method, recomputed score, findings and what a fix would write (spec §4, §6). */
+import type { Finding, IndicatorResult } from "../types";
+import type { Profile } from "../profile";
+import type { IndicatorRow } from "../form";
+import type { Pos } from "../layout";
+import type { CellInfo } from "../grid";
+import { a1 } from "../address";
+import { displayText, readNumber } from "../cells";
+import { fmt2, fmtNum, matchesPrinted, round2 } from "../numbers";
+import { MSG } from "../../i18n/core";
+import { bandOf, inBand, ratingOf, type Rating } from "./rating";
+import { scoreByMethod } from "./methods";
+import { finding } from "./finding";
+
+export interface IndicatorEval {
+  result: IndicatorResult;
+  findings: Finding[];
+  /** Weight counted in WEIGHT_SUM (0 for a row without a readable weight). */
+  weight: number;
+  /** Score counted in the recomputed total (2 decimals; 0 when none). */
+  counted: number;
+  /** Printed score counted in the form's own arithmetic (0 when empty). */
+  printed: number;
+  /** The score a fix writes, if any. */
+  write: { pos: Pos; value: number } | null;
+  /** The prompt a fix writes into the empty reason cell, if any. */
+  prompt: { pos: Pos; text: string } | null;
+}
+
+/** Whether a row is only a template placeholder ("指标 2：", "指标 1：无"): not an indicator. */
+export function isPlaceholder(row: IndicatorRow): boolean {
+  const blank = (c: CellInfo) => c.formula === null && readNumber(c).kind === "empty";
+  return blank(row.target) && blank(row.actual) && blank(row.weight) && blank(row.score);
+}
+
+function base(row: IndicatorRow, weight: number | null, submitted: number | null): IndicatorResult {
+  return {
+    row: row.row + 1,
+    scoreCell: a1(row.score.pos.row, row.score.pos.col),
+    reasonCell: row.reason ? a1(row.reason.pos.row, row.reason.pos.col) : null,
+    level1: row.level1,
+    level2: row.level2,
+    level3: row.level3,
+    target: displayText(row.target),
+    actual: displayText(row.actual),
+    weight,
+    submittedScore: submitted,
+    score: submitted,
+    method: "unscorable",
+    explain: "",
+    reason: row.reason ? displayText(row.reason) : "",
+  };
+}
+
+/** Evaluates an indicator row (not a placeholder). */
+export function evaluateIndicator(row: IndicatorRow, profile: Profile): IndicatorEval {
+  const label = row.name || row.level3 || MSG.row(row.row + 1);
+  const ctx = { row: row.row + 1, label };
+  const findings: Finding[] = [];
+  const w = readNumber(row.weight);
+  const s = readNumber(row.score);
+  const submitted = s.kind === "number" ? s.value : null;
+  const printed = submitted ?? 0;
+  if (s.kind === "text")
+    findings.push(
+      finding("VALUE_UNREADABLE", "error", row.score.pos, MSG.unreadable(MSG.what.score, s.text), ctx)
+    );
+  if (w.kind !== "number") {
+    if (w.kind === "text")
+      findings.push(
+        finding("VALUE_UNREADABLE", "error", row.weight.pos, MSG.unreadable(MSG.what.weight, w.text), ctx)
+      );
+    else findings.push(finding("WEIGHT_MISSING", "error", row.weight.pos, MSG.weightMissing(label), ctx));
+    return {
+      result: base(row, null, submitted),
+      findings,
+      weight: 0,
+      counted: round2(printed),
+      printed,
+      write: null,
+      prompt: null,
+    };
+  }
+  const weight = w.value;
+  const result = base(row, weight, submitted);
+  let write: IndicatorEval["write"] = null;
+  const over = submitted !== null && round2(submitted) > round2(weight);
+  if (over)
+    findings.push(
+      finding(
+        "SCORE_OVER_WEIGHT",
+        "error",
+        row.score.pos,
+        MSG.scoreOverWeight(label, fmtNum(submitted), fmtNum(weight)),
+        { ...ctx, submitted, recomputed: weight }
+      )
+    );
+  const rating = ratingOf(result.actual);
+  if (rating) {
+    result.method = "qualitative";
+    const band = bandOf(rating, weight, profile);
+    const name = MSG.ratings[rating];
+    result.explain = MSG.explainRated(name, fmtNum(band.lo), fmtNum(band.hi));
+    if (submitted === null && s.kind === "empty") {
+      if (rating === "achieved") {
+        result.score = round2(weight);
+        write = { pos: row.score.pos, value: result.score };
+        findings.push(
+          finding(
+            "SCORE_MISSING",
+            "warning",
+            row.score.pos,
+            MSG.scoreMissingAchieved(label, fmtNum(weight)),
+            { ...ctx, submitted: null, recomputed: result.score, explain: result.explain }
+          )
+        );
+      } else {
+        findings.push(
+          finding(
+            "SCORE_MISSING",
+            "error",
+            row.score.pos,
+            MSG.scoreMissingRated(label, name, fmtNum(band.lo), fmtNum(band.hi)),
+            { ...ctx, submitted: null, explain: result.explain }
+          )
+        );
+      }
+    } else if (submitted !== null && !over && !inBand(submitted, band)) {
+      findings.push(
+        finding(
+          "QUALITATIVE_BAND",
+          "error",
+          row.score.pos,
+          MSG.qualitativeBand(label, name, fmtNum(band.lo), fmtNum(band.hi), fmtNum(submitted)),
+          { ...ctx, submitted, recomputed: submitted, explain: result.explain }
+        )
+      );
+    }
+  } else {
+    const m = scoreByMethod(result.target, result.actual, weight, profile);
+    result.method = m.method;
+    result.explain = m.explain;
+    if (m.raw === null) {
+      findings.push(
+        finding(
+          "UNSCORABLE",
+          "info",
+          row.score.pos,
+          MSG.unscorable(
+            label,
+            result.target || "（空）",
+            result.actual || "（空）",
+            m.why ?? "",
+            submitted === null ? "（空）" : fmtNum(submitted)
+          ),
+          { ...ctx, submitted }
+        )
+      );
+    } else {
+      const score = round2(m.raw);
+      result.score = score;
+      const extra = { ...ctx, submitted, recomputed: score, explain: m.explain };
+      if (submitted === null && s.kind === "empty") {
+        write = { pos: row.score.pos, value: score };
+        findings.push(
+          finding(
+            "SCORE_MISSING",
+            "warning",
+            row.score.pos,
+            MSG.scoreMissingComputed(label, fmt2(score), m.explain),
+            extra
+          )
+        );
+      } else if (submitted !== null && s.kind === "number" && !matchesPrinted(submitted, s.decimals, m.raw)) {
+        write = { pos: row.score.pos, value: score };
+        const high = submitted > score;
+        const msg = high ? MSG.scoreHigh : MSG.scoreLow;
+        if (!(over && high))
+          findings.push(
+            finding(
+              "SCORE_MISMATCH",
+              high ? "error" : "warning",
+              row.score.pos,
+              msg(label, fmtNum(submitted), fmt2(score), m.explain),
+              extra
+            )
+          );
+      }
+      if (m.overshoot)
+        findings.push(
+          finding("OVERSHOOT", "info", row.score.pos, MSG.overshoot(label, result.actual, result.target), ctx)
+        );
+    }
+  }
+  const counted = result.score === null ? 0 : round2(result.score);
+  const prompt = reasonCheck(row, label, rating, result, weight, findings);
+  return { result, findings, weight, counted, printed, write, prompt };
+}
+
+/** REASON_MISSING: points lost (or a rating short of 达成) and an empty reason cell (spec §6). */
+function reasonCheck(
+  row: IndicatorRow,
+  label: string,
+  rating: Rating | null,
+  result: IndicatorResult,
+  weight: number,
+  findings: Finding[]
+): IndicatorEval["prompt"] {
+  const lostPoints = result.score === null ? null : round2(weight - result.score);
+  const shortRating = rating !== null && rating !== "achieved";
+  if (!shortRating && !(lostPoints !== null && lostPoints > 0)) return null;
+  if (!row.reason || displayText(row.reason) !== "" || row.reason.formula !== null) return null;
+  const lost = lostPoints !== null && lostPoints > 0 ? fmtNum(lostPoints) : "";
+  const what = shortRating ? MSG.reasonRated(MSG.ratings[rating]) : MSG.reasonLost(lost);
+  findings.push(
+    finding("REASON_MISSING", "warning", row.reason.pos, MSG.reasonMissing(label, what), {
+      row: row.row + 1,
+      label,
+    })
+  );
+  const text = rating
+    ? MSG.promptRated(result.actual, lost)
+    : MSG.prompt(result.target || "（空）", result.actual || "（空）", lost);
+  return { pos: row.reason.pos, text };
+}

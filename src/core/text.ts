@@ -1,0 +1,52 @@
+/** Text normalisation for headers, labels and the numbers people type into forms. */
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/** Full-width ASCII (０-９, （）, ．, ＝, ％ …) to half-width. */
+export function toHalfWidth(s: string): string {
+  return s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Header/label key: no whitespace of any kind (line breaks, full-width spaces), half-width brackets. */
+export function headerKey(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\s\u3000\u00a0]+/g, "")
+    .replace(/[：]/g, ":")
+    .toLowerCase();
+}
+
+/** Texts that mean "no value" on a form. */
+const NO_VALUE = new Set(["", "—", "-", "－", "–", "——", "--", "无", "/", "／", "n/a", "na", "不适用"]);
+
+/** Whether a text means "no value" ("—", "-", "－", "无", empty). */
+export function isNoValueText(s: string): boolean {
+  return NO_VALUE.has(
+    toHalfWidth(s)
+      .replace(/[\s\u3000\u00a0]+/g, "")
+      .toLowerCase()
+  );
+}
+
+/**
+ * Cleans a typed number for parsing: half-width, no stray spaces inside it ("5. 00" → "5.00",
+ * "100. 00 (%)" → "100.00(%)"), no thousands separators ("7,000.00"), unified operators.
+ */
+export function cleanNumberText(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\u3000\u00a0]/g, " ")
+    .replace(/[－−–]/g, "-")
+    .replace(/。/g, ".")
+    .replace(/>=|≧|⩾/g, "≥")
+    .replace(/<=|≦|⩽/g, "≤")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/(\d)\s*\.\s*(\d)/g, "$1.$2")
+    .replace(/(\d),(?=\d{3}(\D|$))/g, "$1")
+    .replace(/\s*([()%])\s*/g, "$1")
+    .replace(/^([=≥≤<>])\s+/, "$1");
+}
+
+/** Strips the template's "指标 1：" prefix of a 三级指标 label. */
+export function stripIndicatorPrefix(s: string): string {
+  return s.replace(/^\s*指标\s*[0-9０-９一二三四五六七八九十]+\s*[:：.、]?\s*/, "").trim();
+}
