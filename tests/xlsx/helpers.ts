@@ -86,3 +86,8 @@ export function sofficeBinary(): string | null {
   }
   return null;
 }
+
+/** Whether two byte arrays are equal (far faster than a deep equality on large arrays). */
+export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  return a !== undefined && b !== undefined && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
