@@ -55,7 +55,10 @@ export async function richWorkbook(): Promise<Uint8Array> {
       },
     ],
   });
-  ws.addImage(wb.addImage({ buffer: Buffer.from(PNG, "base64"), extension: "png" }), "E2:F4");
+  ws.addImage(
+    wb.addImage({ buffer: Buffer.from(PNG, "base64") as unknown as ExcelJS.Buffer, extension: "png" }),
+    "E2:F4"
+  );
   const data = wb.addWorksheet("数据");
   data.getCell("B1").value = 3;
   data.getCell("B2").value = 5;

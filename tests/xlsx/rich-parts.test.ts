@@ -80,7 +80,8 @@ describe("a workbook with validation, formatting, an image, comments and a chart
 
   it("opens in exceljs with values, bold red font, validation, note and image in place", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(out));
+    // exceljs types its own Buffer interface; a Node Buffer is what it reads at run time.
+    await wb.xlsx.load(Buffer.from(out) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("自评");
     expect(ws?.getCell("B2").value).toBe(9.25);
     expect(ws?.getCell("B2").font?.bold).toBe(true);
