@@ -14,6 +14,7 @@ import { ResultView } from "./components/ResultView";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { SheetPreview } from "./components/SheetPreview";
 import { WorkbookPanel } from "./components/WorkbookPanel";
+import type { Analyzer } from "./analysis";
 import type { Notice } from "./notice";
 import { loadSettings, saveSettings, type PaneSettings } from "./settings";
 import { useFileActions, useFileView } from "./useFileActions";
@@ -39,6 +40,8 @@ export interface AppProps {
   initialSettings?: PaneSettings;
   /** Whether to check the active sheet at once (default: yes, except in browser mode). */
   autoCheck?: boolean;
+  /** Grid → report and patches; default the core's analyzeSheet with the pane's settings. */
+  analyzer?: Analyzer;
 }
 
 /** Narrows a host to the browser-mode file host, which has the extra file functions. */
@@ -47,11 +50,11 @@ export function isFileHost(host: Host): host is FileHost {
 }
 
 /** The pane. Host functions come in through `host`; nothing here touches Office or WPS directly. */
-export function App({ host, bootNotice, initialSettings, autoCheck }: AppProps) {
+export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: AppProps) {
   const styles = useStyles();
   const [settings, setSettings] = React.useState<PaneSettings>(() => initialSettings ?? loadSettings());
   const fileHost = isFileHost(host) ? host : null;
-  const pane = usePane(host, settings);
+  const pane = usePane(host, settings, analyzer);
   const file = useFileActions(fileHost, pane);
   const view = useFileView(fileHost);
   const { state } = pane;

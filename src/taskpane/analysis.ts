@@ -4,6 +4,9 @@ import type { Grid } from "../core/grid";
 import type { Finding, Severity } from "../core/types";
 import type { PaneSettings } from "./settings";
 
+/** How the pane turns a grid into a report and patches (the core; a stub in component tests). */
+export type Analyzer = (grid: Grid, settings: PaneSettings) => Analysis;
+
 /** Analyzes a grid the way the settings ask (profile, prompts). */
 export function analyze(grid: Grid, settings: PaneSettings): Analysis {
   return analyzeSheet(grid, { profile: settings.profile, prompts: settings.prompts });
@@ -26,9 +29,13 @@ export interface WorkbookRow {
 }
 
 /** Analyzes every sheet of a workbook run. */
-export function analyzeAll(grids: Grid[], settings: PaneSettings): WorkbookRow[] {
+export function analyzeAll(
+  grids: Grid[],
+  settings: PaneSettings,
+  analyzer: Analyzer = analyze
+): WorkbookRow[] {
   return grids.map((grid) => {
-    const analysis = analyze(grid, settings);
+    const analysis = analyzer(grid, settings);
     return { grid, analysis, counts: countBySeverity(analysis.report.findings) };
   });
 }

@@ -1,8 +1,8 @@
 /** Browser mode's extra flows: open a workbook (picker or drop), choose a sheet, download the result. */
 import { useCallback, useSyncExternalStore } from "react";
 import type { FileHost, FileView } from "../hosts/file/types";
+import { readFileBytes } from "../hosts/file/read-file";
 import { paneText } from "../i18n/pane";
-import { analyze } from "./analysis";
 import type { usePane } from "./usePane";
 
 type Pane = ReturnType<typeof usePane>;
@@ -32,22 +32,31 @@ export function useFileActions(host: FileHost | null, pane: Pane) {
         if (!host) return;
         let view: FileView;
         try {
-          view = await host.open(new Uint8Array(await file.arrayBuffer()), file.name);
+          view = await host.open(await readFileBytes(file), file.name);
         } catch (error) {
           const detail = error instanceof Error ? error.message : String(error);
-          throw new Error(paneText.readFailed(file.name, detail));
+          patch({
+            notice: {
+              intent: "error",
+              title: paneText.errorTitle,
+              text: paneText.readFailed(file.name, detail),
+            },
+          });
+          return;
         }
         patch({ workbook: null, grid: null, analysis: null });
         // Default to the first sheet that is a form; analysis is cheap next to reading the package.
         const form = view.sheets.find(
           (s) =>
-            s.state !== "hidden" && s.state !== "veryHidden" && analyze(s.grid, pane.settings).report.isForm
+            s.state !== "hidden" &&
+            s.state !== "veryHidden" &&
+            pane.analyzer(s.grid, pane.settings).report.isForm
         );
         if (form) host.setActiveSheet(form.name);
         await readAndAnalyze();
         if (!form) patch({ notice: { intent: "warning", text: paneText.noFormInFile } });
       }),
-    [guarded, host, pane.settings, patch, readAndAnalyze]
+    [guarded, host, pane, patch, readAndAnalyze]
   );
 
   const chooseSheet = useCallback(

@@ -7,7 +7,7 @@ import type { Analysis } from "../core/index";
 import type { Grid } from "../core/grid";
 import type { Host } from "../hosts/types";
 import { paneText } from "../i18n/pane";
-import { analyze, analyzeAll, countBySeverity, type WorkbookRow } from "./analysis";
+import { analyze, analyzeAll, countBySeverity, type Analyzer, type WorkbookRow } from "./analysis";
 import { errorNotice, type Notice } from "./notice";
 import type { PaneSettings } from "./settings";
 
@@ -38,7 +38,7 @@ const INITIAL: PaneState = {
 };
 
 /** State and actions of the pane; `settings` apply to every analysis, re-run when they change. */
-export function usePane(host: Host, settings: PaneSettings) {
+export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer = analyze) {
   const [state, setState] = useState<PaneState>(INITIAL);
   const busy = useRef(false);
   const highlighted = useRef(new Set<string>());
@@ -85,11 +85,11 @@ export function usePane(host: Host, settings: PaneSettings) {
   /** Reads and analyzes the active sheet; keeps the workbook table in step with it. */
   const readAndAnalyze = useCallback(async () => {
     const grid = await host.readActiveSheet();
-    const analysis = analyze(grid, latest.current);
+    const analysis = analyzer(grid, latest.current);
     const canRevert = await host.hasRevert();
     setState((s) => ({ ...s, grid, analysis, canRevert, workbook: refreshRow(s.workbook, grid, analysis) }));
     await markCells(analysis);
-  }, [host, markCells]);
+  }, [host, markCells, analyzer]);
 
   const check = useCallback(() => guarded("loading", readAndAnalyze), [guarded, readAndAnalyze]);
 
@@ -136,10 +136,10 @@ export function usePane(host: Host, settings: PaneSettings) {
         const grids = await host.readAllSheets((done, total) =>
           patch({ workbook: { done, total, rows: null } })
         );
-        const rows = analyzeAll(grids, latest.current);
+        const rows = analyzeAll(grids, latest.current, analyzer);
         patch({ workbook: { done: grids.length, total: grids.length, rows } });
       }),
-    [guarded, host, patch]
+    [guarded, host, patch, analyzer]
   );
 
   /** Shows one sheet of the workbook run; selecting a cell also makes that sheet the active one. */
@@ -164,7 +164,7 @@ export function usePane(host: Host, settings: PaneSettings) {
   useEffect(() => {
     setState((s) => ({
       ...s,
-      analysis: s.grid ? analyze(s.grid, settings) : s.analysis,
+      analysis: s.grid ? analyzer(s.grid, settings) : s.analysis,
       workbook: s.workbook?.rows
         ? {
             ...s.workbook,
@@ -182,6 +182,7 @@ export function usePane(host: Host, settings: PaneSettings) {
   return {
     state,
     settings,
+    analyzer,
     check,
     fix,
     revert,

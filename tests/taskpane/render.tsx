@@ -1,0 +1,13 @@
+/** Renders the App inside FluentProvider, as index.tsx does. */
+import * as React from "react";
+import { render } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App, type AppProps } from "../../src/taskpane/App";
+
+export function renderApp(props: AppProps) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App {...props} />
+    </FluentProvider>
+  );
+}
