@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: prints the benchmark tables (markdown). `npm run bench -- core` runs one section.
+ * A new section is a BenchSection (scripts/bench/table.ts) added to SECTIONS.
+ */
+import { cpus } from "node:os";
+import { cliSection } from "./bench/cli";
+import { coreSection } from "./bench/core";
+import { printTable, type BenchSection } from "./bench/table";
+
+const SECTIONS: BenchSection[] = [coreSection, cliSection];
+
+const wanted = process.argv.slice(2);
+const chosen = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS;
+if (chosen.length === 0) {
+  process.stderr.write(
+    `没有这个部分：${wanted.join(" ")}；可用：${SECTIONS.map((s) => s.name).join("、")}\n`
+  );
+  process.exitCode = 2;
+} else {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  process.stdout.write(
+    `## 性能测试\n\nNode ${process.version}，${cpu} × ${cpus().length}，${new Date().toISOString().slice(0, 10)}\n\n`
+  );
+  for (const section of chosen) for (const table of await section.run()) printTable(table);
+}

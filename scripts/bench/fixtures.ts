@@ -1,0 +1,15 @@
+/** The real-form workbooks the benchmarks run on (tests/fixtures/forms). */
+import { fileURLToPath } from "node:url";
+
+const forms = (name: string): string =>
+  fileURLToPath(new URL(`../../tests/fixtures/forms/${name}`, import.meta.url));
+
+/** 23 forms of 2022 (9 columns, no 评分等级 row). */
+export const WORKBOOK_2022 = forms("forms-2022-minhang-wujing.xlsx");
+/** 70 forms of 2023: the batch workbook of the command benchmarks. */
+export const WORKBOOK_2023 = forms("forms-2023-putuo-taopu-001-070.xlsx");
+
+/** "✓" when a measured value meets its goal, "✗" when not. */
+export function verdict(ok: boolean): string {
+  return ok ? "✓" : "✗";
+}
