@@ -38,7 +38,7 @@ export function readNumber(cell: CellInfo): CellRead {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "text", text: String(v) };
     const percent = isPercentFormat(cell.format);
-    const value = percent ? roundHalfUp(v * 100, 10) : v;
+    const value = percent ? Number((v * 100).toPrecision(12)) : v;
     const fd = formatDecimals(cell.format);
     return { kind: "number", value, percent, decimals: fd ?? decimalsOf(value), text: displayText(cell) };
   }

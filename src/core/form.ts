@@ -49,7 +49,8 @@ export interface Form {
 }
 
 function at(grid: Grid, row: number, col: number): FormCell {
-  return { ...cellAt(grid, row, col), pos: { row, col } };
+  const c = cellAt(grid, row, col);
+  return { value: c.value, formula: c.formula, format: c.format, pos: { row, col } };
 }
 
 function text(grid: Grid, p: Pos | null): string {

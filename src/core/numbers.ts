@@ -1,10 +1,12 @@
 /** Rounding and "does the printed number match the computed one" (spec §1). */
+import { memo } from "./memo";
 
 /** Rounds half away from zero to `digits` decimals, immune to binary noise (2.675 → 2.68). */
 export function roundHalfUp(x: number, digits = 2): number {
   const f = 10 ** digits;
-  const scaled = Number((Math.abs(x) * f).toPrecision(12));
-  const r = Math.round(scaled) / f;
+  const scaled = Math.abs(x) * f;
+  // A relative nudge of 1e-9 undoes binary noise (2.675 × 100 = 267.49999999999997) at form precision.
+  const r = Math.round(scaled * (1 + 1e-9)) / f;
   return x < 0 ? -r : r;
 }
 
@@ -38,12 +40,16 @@ export function decimalsOf(n: number): number {
 
 /** Decimals a number format shows: "0.00" → 2, "0.0%" → 1, "0" → 0; null for General/unknown. */
 export function formatDecimals(format: string | null): number | null {
-  if (!format || /^general$/i.test(format) || format === "@") return null;
+  return format ? formatDecimalsOf(format) : null;
+}
+
+const formatDecimalsOf = memo((format: string): number | null => {
+  if (/^general$/i.test(format) || format === "@") return null;
   const section = format.split(";")[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
   const m = /0\.(0+)/.exec(section) ?? /#\.(#+)/.exec(section);
   if (m) return m[1].length;
   return /[0#]/.test(section) ? 0 : null;
-}
+});
 
 /** Whether a number format displays the value as a percentage (a fraction 0.96 shows as 96%). */
 export function isPercentFormat(format: string | null): boolean {

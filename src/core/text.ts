@@ -1,4 +1,5 @@
 /** Text normalisation for headers, labels and the numbers people type into forms. */
+import { memo } from "./memo";
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
@@ -8,31 +9,31 @@ export function toHalfWidth(s: string): string {
 }
 
 /** Header/label key: no whitespace of any kind (line breaks, full-width spaces), half-width brackets. */
-export function headerKey(s: string): string {
-  return toHalfWidth(s)
+export const headerKey = memo((s: string): string =>
+  toHalfWidth(s)
     .replace(/[\s\u3000\u00a0]+/g, "")
     .replace(/[：]/g, ":")
-    .toLowerCase();
-}
+    .toLowerCase()
+);
 
 /** Texts that mean "no value" on a form. */
 const NO_VALUE = new Set(["", "—", "-", "－", "–", "——", "--", "无", "/", "／", "n/a", "na", "不适用"]);
 
 /** Whether a text means "no value" ("—", "-", "－", "无", empty). */
-export function isNoValueText(s: string): boolean {
-  return NO_VALUE.has(
+export const isNoValueText = memo((s: string): boolean =>
+  NO_VALUE.has(
     toHalfWidth(s)
       .replace(/[\s\u3000\u00a0]+/g, "")
       .toLowerCase()
-  );
-}
+  )
+);
 
 /**
  * Cleans a typed number for parsing: half-width, no stray spaces inside it ("5. 00" → "5.00",
  * "100. 00 (%)" → "100.00(%)"), no thousands separators ("7,000.00"), unified operators.
  */
-export function cleanNumberText(s: string): string {
-  return toHalfWidth(s)
+export const cleanNumberText = memo((s: string): string =>
+  toHalfWidth(s)
     .replace(/[\u3000\u00a0]/g, " ")
     .replace(/[－−–]/g, "-")
     .replace(/。/g, ".")
@@ -43,8 +44,8 @@ export function cleanNumberText(s: string): string {
     .replace(/(\d)\s*\.\s*(\d)/g, "$1.$2")
     .replace(/(\d),(?=\d{3}(\D|$))/g, "$1")
     .replace(/\s*([()%])\s*/g, "$1")
-    .replace(/^([=≥≤<>])\s+/, "$1");
-}
+    .replace(/^([=≥≤<>])\s+/, "$1")
+);
 
 /** Strips the template's "指标 1：" prefix of a 三级指标 label. */
 export function stripIndicatorPrefix(s: string): string {
