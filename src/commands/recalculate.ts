@@ -1,0 +1,140 @@
+/**
+ * 一键重算 without the pane: read the active sheet, analyze it, write the fix, tell the user what happened.
+ * Host-neutral (it only knows the Host interface) so it is tested with a fake host; commands.ts wires it to
+ * Excel and to the notice dialog.
+ */
+import type { Analysis, AnalyzeOptions, Grid } from "../core/index";
+import { HostError, type Host } from "../hosts/types";
+import { addinText as t } from "../i18n/addin";
+
+/** The core's analyzeSheet, passed in so tests can use the real one or a stub. */
+export type Analyze = (grid: Grid, options: AnalyzeOptions) => Analysis;
+
+/** What one 一键重算 came to. */
+export type RecalcOutcome =
+  | {
+      kind: "fixed";
+      sheet: string;
+      written: number;
+      total: number;
+      grade: string | null;
+      reasons: number;
+      remaining: number;
+    }
+  | { kind: "clean"; sheet: string; total: number; grade: string | null; reasons: number; remaining: number }
+  | { kind: "not-form"; sheet: string }
+  | { kind: "failed"; reason: HostError["reason"] | "unknown"; detail: string };
+
+/** What the user is shown: a short title and one paragraph. */
+export interface Notice {
+  tone: "success" | "info" | "warning" | "error";
+  title: string;
+  message: string;
+}
+
+/** The part of Office's add-in command event the command uses. */
+export interface CommandEvent {
+  completed(): void;
+}
+
+/** Shows a notice; resolves when the user has seen it (or at once when it cannot be shown). */
+export type Notify = (notice: Notice) => Promise<void>;
+
+/**
+ * Reads the active sheet, analyzes it and applies the patches. Never throws: host failures (a protected
+ * sheet, no workbook, …) and unexpected errors come back as a "failed" outcome.
+ */
+export async function recalculateSheet(
+  getHost: () => Host | Promise<Host>,
+  analyze: Analyze,
+  options: AnalyzeOptions = {}
+): Promise<RecalcOutcome> {
+  try {
+    const host = await getHost();
+    const grid = await host.readActiveSheet();
+    const { report, patches } = analyze(grid, options);
+    if (!report.isForm) return { kind: "not-form", sheet: report.name || grid.name };
+    if (patches.length > 0) await host.apply(patches);
+    // A finding about a cell the fix wrote is settled; what is left needs a person.
+    const written = new Set(patches.map((p) => p.cell));
+    const reasons = report.findings.filter((f) => f.code === "REASON_MISSING").length;
+    const remaining = report.findings.filter(
+      (f) => f.severity !== "info" && f.code !== "REASON_MISSING" && !written.has(f.cell)
+    ).length;
+    const total = report.total.recomputed;
+    const grade = report.grade?.recomputed ?? null;
+    const sheet = report.name || grid.name;
+    if (patches.length === 0) return { kind: "clean", sheet, total, grade, reasons, remaining };
+    return { kind: "fixed", sheet, written: patches.length, total, grade, reasons, remaining };
+  } catch (error) {
+    if (error instanceof HostError) return { kind: "failed", reason: error.reason, detail: error.message };
+    const detail = error instanceof Error && error.message ? error.message : t.unknownError;
+    return { kind: "failed", reason: "unknown", detail };
+  }
+}
+
+/** Turns an outcome into the notice shown to the user. */
+export function describeOutcome(outcome: RecalcOutcome): Notice {
+  switch (outcome.kind) {
+    case "fixed":
+    case "clean": {
+      const head =
+        outcome.kind === "fixed"
+          ? t.fixed(outcome.sheet, outcome.written, outcome.total, outcome.grade)
+          : t.clean(outcome.sheet, outcome.total, outcome.grade);
+      const tail = [
+        outcome.reasons > 0 ? t.reasonsMissing(outcome.reasons) : "",
+        outcome.remaining > 0 ? t.remaining(outcome.remaining) : "",
+      ].join("");
+      const needsWork = outcome.reasons > 0 || outcome.remaining > 0;
+      return {
+        tone: needsWork ? "warning" : outcome.kind === "fixed" ? "success" : "info",
+        title: outcome.kind === "fixed" ? t.fixedTitle : t.cleanTitle,
+        message: head + tail,
+      };
+    }
+    case "not-form":
+      return { tone: "info", title: t.notFormTitle, message: t.notForm(outcome.sheet) };
+    case "failed":
+      return { tone: "error", title: t.failedTitle, message: failureText(outcome.reason, outcome.detail) };
+  }
+}
+
+function failureText(reason: HostError["reason"] | "unknown", detail: string): string {
+  switch (reason) {
+    case "protected":
+      return t.protected;
+    case "no-sheet":
+      return t.noSheet;
+    case "too-large":
+      return t.tooLarge;
+    case "unsupported":
+      return t.unsupported;
+    case "failed":
+    case "unknown":
+      return t.failed(detail);
+  }
+}
+
+/**
+ * The ribbon command's body: recalculates, shows the result, and always calls `event.completed()` (also
+ * when anything throws) so Excel never stays on "working on your request".
+ */
+export async function runRecalculate(
+  getHost: () => Host | Promise<Host>,
+  analyze: Analyze,
+  event: CommandEvent,
+  notify: Notify,
+  options: AnalyzeOptions = {}
+): Promise<RecalcOutcome | null> {
+  let outcome: RecalcOutcome | null = null;
+  try {
+    outcome = await recalculateSheet(getHost, analyze, options);
+    await notify(describeOutcome(outcome));
+  } catch {
+    // Only the notice can fail here (recalculateSheet never throws); the sheet is already done.
+  } finally {
+    event.completed();
+  }
+  return outcome;
+}

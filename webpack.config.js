@@ -1,0 +1,135 @@
+/**
+ * Builds the Excel add-in into dist/: taskpane.html (the React pane), commands.html (the ribbon's function
+ * file), notify.html (the result dialog of 一键重算), office.js served locally (no CDN: the machines are
+ * offline), the icons and manifest.xml.
+ *
+ *   npm run build        production, minified, content-hashed
+ *   npm run build:dev    development
+ *   npm run dev-server   https://localhost:3000 (http when no certificate can be had; see config/dev-server.mjs)
+ */
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import CopyWebpackPlugin from "copy-webpack-plugin";
+import { devServerTransport } from "./config/dev-server.mjs";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const at = (...parts) => path.join(root, ...parts);
+
+/** office.js loads the Excel script for the running platform and its locale strings from its own folder. */
+const OFFICE_JS = at("node_modules", "@microsoft", "office-js", "dist");
+/** What the add-in never needs: debug builds, editor docs and the other Office applications' scripts. */
+const OFFICE_JS_SKIP = [
+  "**/*.debug.js",
+  "**/office-vsdoc.js",
+  "**/*.d.ts",
+  "**/outlook_strings.js",
+  ...["access", "onenote", "outlook", "powerpoint", "project", "visio", "word"].map(
+    (app) => `${OFFICE_JS.split(path.sep).join("/")}/${app}*.js`
+  ),
+];
+
+export default async (_env, argv) => {
+  const production = argv.mode === "production";
+  const serving = process.env.WEBPACK_SERVE === "true";
+  const page = (name, template, chunks, inject) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template,
+      chunks,
+      // taskpane/commands list their bundles for legacy/check.js, which loads them only in a modern webview.
+      inject,
+      scriptLoading: "defer",
+      minify: production ? { collapseWhitespace: true, removeComments: true, minifyCSS: true } : false,
+    });
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "eval-cheap-module-source-map",
+    entry: {
+      taskpane: at("src", "taskpane", "index.tsx"),
+      commands: at("src", "commands", "commands.ts"),
+      notify: at("src", "commands", "notify.ts"),
+    },
+    output: {
+      path: at("dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              configFile: at("tsconfig.json"),
+              // ES2020 runs in WebView2, Safari 14+ (Office on Mac) and Chromium browsers (browser mode).
+              compilerOptions: { noEmit: false, target: "ES2020", module: "ESNext", sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "react",
+            priority: 20,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/]@(fluentui|griffel|floating-ui)[\\/]/,
+            name: "fluent",
+            priority: 10,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      page("taskpane", at("src", "taskpane", "taskpane.html"), ["taskpane"], false),
+      page("commands", at("src", "commands", "commands.html"), ["commands"], false),
+      page("notify", at("src", "commands", "notify.html"), ["notify"], "body"),
+      new CopyWebpackPlugin({
+        patterns: [
+          // Copied as written: check.js must stay ES5 and office.js is already minified.
+          {
+            from: at("src", "taskpane", "legacy", "check.js"),
+            to: "legacy/check.js",
+            info: { minimized: true },
+          },
+          { from: at("assets"), to: "assets", globOptions: { ignore: ["**/*.md"] } },
+          { from: at("manifest.xml"), to: "manifest.xml" },
+          {
+            from: OFFICE_JS,
+            to: "office-js",
+            globOptions: { ignore: OFFICE_JS_SKIP },
+            info: { minimized: true },
+          },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          port: Number(process.env.ZPB_PORT || 3000),
+          host: "localhost",
+          server: await devServerTransport(),
+          headers: { "Access-Control-Allow-Origin": "*" },
+          static: false,
+          hot: false,
+          client: { overlay: { warnings: false } },
+        }
+      : undefined,
+  };
+};
