@@ -1,4 +1,5 @@
 /** `zpb check`: reads every workbook given and analyses every sheet; never writes to the inputs. */
+import { resolve } from "node:path";
 import { analyzeSheet, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { expandInputs } from "./files";
@@ -56,9 +57,14 @@ export async function checkFile(path: string, options: CheckOptions): Promise<Fi
 /** Checks every file and folder given, in the order given (folders sorted inside). */
 export async function checkPaths(paths: readonly string[], options: CheckOptions): Promise<FileResult[]> {
   const results: FileResult[] = [];
+  const seen = new Set<string>(); // a file given and also inside a folder given is checked once
   for (const input of await expandInputs(paths)) {
     if (input.folder && input.files.length === 0) options.onEmptyFolder?.(input.given);
-    for (const file of input.files) results.push(await checkFile(file, options));
+    for (const file of input.files) {
+      if (seen.has(resolve(file))) continue;
+      seen.add(resolve(file));
+      results.push(await checkFile(file, options));
+    }
   }
   return results;
 }

@@ -2,6 +2,12 @@
 import { colorAllowed } from "./color";
 import { runCli } from "./run";
 
+// A reader that stops early (`zpb check … | head`) closes the pipe: that is not an error of the command.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const status = await runCli(process.argv.slice(2), {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),

@@ -117,6 +117,8 @@ function program(io: CliIo, done: (code: number) => void): Command {
     .version(version(), "-V, --version", T.optVersion)
     .helpOption("-h, --help", T.optHelp)
     .helpCommand("help [command]", T.helpCommand)
+    .configureHelp({ styleTitle: (title) => T.helpTitles[title] ?? title })
+    .addHelpText("after", T.helpAfter)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.out(s),

@@ -15,6 +15,24 @@ export const cliText = {
   optHelp: "显示帮助",
   optVersion: "显示版本号",
   helpCommand: "显示某个命令的帮助",
+  helpTitles: {
+    "Usage:": "用法：",
+    "Options:": "选项：",
+    "Arguments:": "参数：",
+    "Commands:": "命令：",
+    "Global Options:": "全局选项：",
+  } as Record<string, string>,
+  helpAfter: [
+    "",
+    "示例：",
+    "  zpb check 自评表.xlsx                    检查一个工作簿",
+    "  zpb check 收到的表/ --summary 汇总.xlsx  检查文件夹中的全部工作簿并写出汇总表",
+    "  zpb fix 自评表.xlsx                      写出 自评表.checked.xlsx",
+    "",
+    "退出码：0 没有错误；1 有错误；2 文件无法读取或参数有误。",
+    "文件夹：递归查找 .xlsx/.xlsm（.xls/.et 会报告为无法读取），跳过 ~$ 锁文件、隐藏文件和 *.checked.xlsx。",
+    "工作表：检查可见和隐藏的工作表，跳过“深度隐藏”的工作表。",
+  ].join("\n"),
 
   // Argument errors (exit 2).
   argError: (detail: string) => `参数错误：${detail}（zpb --help 查看用法）`,
