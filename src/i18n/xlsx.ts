@@ -28,5 +28,4 @@ export const xlsxText = {
     `写入“${sheet}”的 ${cell} 的文字以 = + - @ 开头，可能被当作公式，已拒绝`,
   writeNoSheet: (sheet: string) => `工作簿中没有名为“${sheet}”的工作表`,
   writeBadValue: (sheet: string, cell: string) => `“${sheet}”的 ${cell}：只能写入有限的数字或文字`,
-  writeFailed: (file: string) => `无法写入 ${file}，原文件未被改动`,
 } as const;
