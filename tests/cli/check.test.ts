@@ -2,6 +2,7 @@ import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run";
 import { contractViolations } from "./contract";
 import { WORKBOOK_2023, hasStack, single, tempDir, zpb } from "./helpers";
 
@@ -139,5 +140,34 @@ describe("a folder", () => {
     expect(run.out).toContain(join(dir, "名单.xlsx"));
     expect(run.out).toContain("非自评表的工作表：人员名单");
     expect(run.out).not.toMatch(/\u001b\[/); // colours off when asked
+  });
+});
+
+describe("sheet visibility and colours", () => {
+  it("checks hidden sheets (marked) and skips very hidden ones", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(single("2023-taopu-001"));
+    book.worksheets[0].state = "hidden";
+    book.addWorksheet("封面").getCell("A1").value = "2023 年度绩效自评";
+    book.addWorksheet("模板数据", { state: "veryHidden" }).getCell("A1").value = "x";
+    const file = join(dir, "隐藏.xlsx");
+    await book.xlsx.writeFile(file);
+    const json = JSON.parse((await zpb("check", "--json", file)).out) as {
+      files: { sheets: { name: string }[] }[];
+    };
+    expect(json.files[0].sheets.map((s) => s.name)).toEqual(["安全办-消防安全专项经费", "封面"]);
+    const text = (await zpb("check", file)).out;
+    expect(text).toContain("「安全办-消防安全专项经费」 安全办-消防安全专项经费（隐藏）");
+    expect(text).not.toContain("模板数据");
+  });
+
+  it("colours severities only when asked", async () => {
+    let out = "";
+    await runCli(["check", single("2022-wujing-003")], {
+      out: (t) => void (out += t),
+      err: () => undefined,
+      color: true,
+    });
+    expect(out).toContain("\u001b[31m错误");
   });
 });
