@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Grid, Scalar } from "../../src/core/grid";
 import type { Patch } from "../../src/core/types";
 import { a1 } from "../../src/core/address";
-import { applyPatches, readWorkbook } from "../../src/hosts/xlsx";
+import { WorkbookError, applyPatches, readWorkbook } from "../../src/hosts/xlsx";
 import { fixture } from "./helpers";
 
 function raw(grid: Grid, row: number, col: number): { value: Scalar; format: string | null } {
@@ -75,6 +75,37 @@ describe("random patches round-trip through applyPatches and readWorkbook", () =
         expect(after.merges).toEqual(g.merges);
       }),
       { numRuns: 60 }
+    );
+  });
+});
+
+describe("damaged files", () => {
+  it("either read or fail with a WorkbookError, never another error", () => {
+    const small = fixture("single/2022-wujing-008.xlsx");
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ at: fc.nat({ max: small.length - 1 }), xor: fc.integer({ min: 1, max: 255 }) }),
+          {
+            minLength: 1,
+            maxLength: 8,
+          }
+        ),
+        // Mostly whole files with flipped bytes (the directory, headers, deflate streams), sometimes truncated.
+        fc.oneof(fc.constant(small.length), fc.constant(small.length), fc.nat({ max: small.length })),
+        (flips, cut) => {
+          const damaged = small.slice(0, Math.max(cut, 1));
+          for (const f of flips) if (f.at < damaged.length) damaged[f.at] ^= f.xor;
+          for (const run of [() => readWorkbook(damaged), () => applyPatches(damaged, [])]) {
+            try {
+              run();
+            } catch (err) {
+              expect(err).toBeInstanceOf(WorkbookError);
+            }
+          }
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 });

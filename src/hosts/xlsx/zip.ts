@@ -129,6 +129,9 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   const raw = zip.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   if (entry.method === 0) return raw;
   if (entry.method !== 8) throw corrupt(xlsxText.zipMethod(entry.method));
+  // Deflate cannot expand more than ~1032:1; a larger declared size is damage (or a zip bomb), and must not
+  // make us allocate gigabytes.
+  if (entry.size > entry.compressedSize * 1032 + 1024) throw corrupt(`${entry.name} 的长度不可信`);
   let out: Uint8Array;
   try {
     out = inflateSync(raw, { out: new Uint8Array(entry.size) });
