@@ -1,5 +1,6 @@
 import { copyFile, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonDocument } from "../../src/cli/json";
 import { WORKBOOK_2022, hasStack, single, tempDir, zpb } from "./helpers";
@@ -119,5 +120,25 @@ describe("zpb fix refuses", () => {
     expect(run.err).toContain(file);
     expect(hasStack(run.err)).toBe(false);
     expect(await readdir(dir)).toEqual(["坏.xlsx"]);
+  });
+});
+
+describe("zpb fix and formulas", () => {
+  it("keeps a formula cell and says so", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(single("2023-taopu-003"));
+    book.worksheets[0].getCell("H31").value = { formula: "SUM(I6,H13:H30)", result: 91 };
+    const input = join(dir, "公式.xlsx");
+    await book.xlsx.writeFile(input);
+    const output = join(dir, "out.xlsx");
+    const run = await zpb("fix", input, "-o", output);
+    expect(run.code).toBeLessThan(2);
+    expect(run.out).toContain("以下公式单元格未被覆盖");
+    expect(run.out).toMatch(/H31/);
+    expect(run.out).not.toMatch(/H31\s+总分/); // not among the written cells
+    const fixed = new ExcelJS.Workbook();
+    await fixed.xlsx.readFile(output);
+    expect(fixed.worksheets[0].getCell("H31").formula).toBe("SUM(I6,H13:H30)");
+    expect(fixed.worksheets[0].getCell("H23").value).toBe(0);
   });
 });
