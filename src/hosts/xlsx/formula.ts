@@ -3,8 +3,9 @@ import { columnName } from "../../core/address";
 
 const MAX_COL = 16383;
 const MAX_ROW = 1048575;
-// A cell reference not part of a name, a function call or a sheet name ("Sheet1!" is skipped by "!").
-const REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(!])/g;
+// A cell reference not part of a name, a function call or a sheet name ("Sheet1!" is skipped by "!"). The
+// character before it is captured rather than looked behind, which older script engines cannot parse.
+const REF = /(^|[^A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(!])/g;
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -13,15 +14,18 @@ function colIndex(letters: string): number {
 }
 
 function shiftPlain(text: string, dr: number, dc: number): string {
-  return text.replace(REF, (whole, cAbs: string, letters: string, rAbs: string, digits: string) => {
-    let col = colIndex(letters);
-    let row = Number(digits) - 1;
-    if (col > MAX_COL || row > MAX_ROW) return whole;
-    if (!cAbs) col += dc;
-    if (!rAbs) row += dr;
-    if (col < 0 || row < 0 || col > MAX_COL || row > MAX_ROW) return "#REF!";
-    return `${cAbs}${columnName(col)}${rAbs}${row + 1}`;
-  });
+  return text.replace(
+    REF,
+    (whole, before: string, cAbs: string, letters: string, rAbs: string, digits: string) => {
+      let col = colIndex(letters);
+      let row = Number(digits) - 1;
+      if (col > MAX_COL || row > MAX_ROW) return whole;
+      if (!cAbs) col += dc;
+      if (!rAbs) row += dr;
+      if (col < 0 || row < 0 || col > MAX_COL || row > MAX_ROW) return `${before}#REF!`;
+      return `${before}${cAbs}${columnName(col)}${rAbs}${row + 1}`;
+    }
+  );
 }
 
 /**
