@@ -1,0 +1,63 @@
+/// <reference types="office-js" />
+/**
+ * The Excel host: reads sheets into Grids and writes Patches through the Excel JavaScript API, counting
+ * round trips as the cost. It never evaluates a form (that is the core's job).
+ *
+ *   const host = createExcelHost();            // Excel.run inside Excel
+ *   const host = createExcelHost(fake.run);    // tests and benchmarks
+ *
+ * Round trips: readActiveSheet 1; readAllSheets 3 for a 70-form workbook (names, sizes, cells);
+ * apply 1 after a read (2 otherwise); revertLast 2; hasRevert 1; select 1; highlight and
+ * clearHighlights 2. Needs ExcelApi 1.13 (getMergedAreasOrNullObject).
+ */
+import { excelText } from "../../i18n/excel";
+import { HostError, type Host } from "../types";
+import { applyPatches, revertFix } from "./apply";
+import { clearCells, highlightCells } from "./highlight";
+import { officeCode, resolveRun, toHostError } from "./office";
+import { readActive, readAll } from "./read";
+import { HostState } from "./state";
+import { queueStoreLoad } from "./store";
+
+export { STORE_SHEET } from "./store";
+export { FILLS } from "./highlight";
+
+/** Creates the Excel host; `run` defaults to Excel.run (injectable for tests and benchmarks). */
+export function createExcelHost(run?: typeof Excel.run): Host {
+  const exec = resolveRun(run);
+  const state = new HostState();
+  return {
+    kind: "excel",
+    readActiveSheet: () => readActive(exec, state),
+    readAllSheets: (onProgress) => readAll(exec, state, onProgress),
+    apply: (patches) => applyPatches(exec, state, patches),
+    revertLast: () => revertFix(exec, state),
+    async hasRevert() {
+      return exec(async (context) => {
+        const load = queueStoreLoad(context);
+        try {
+          await context.sync();
+        } catch (error) {
+          throw toHostError(error);
+        }
+        state.store = load();
+        return state.store.fix !== null;
+      });
+    },
+    async select(sheet, cell) {
+      await exec(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        try {
+          await context.sync();
+        } catch (error) {
+          if (officeCode(error) === "ItemNotFound") throw new HostError(excelText.noSheet(sheet), "no-sheet");
+          throw toHostError(error);
+        }
+      });
+    },
+    highlight: (sheet, cells) => highlightCells(exec, state, sheet, cells),
+    clearHighlights: (sheet) => clearCells(exec, state, sheet),
+  };
+}

@@ -1,0 +1,149 @@
+/// <reference types="office-js" />
+/** Reading sheets: the active one in one sync, all of them in ≤ 3 syncs for a normal workbook. */
+import type { Grid } from "../../core/grid";
+import { excelText } from "../../i18n/excel";
+import { HostError } from "../types";
+import { toGrid, type Block } from "./grid";
+import { isPayloadError, toHostError, type Run } from "./office";
+import { chooseBox, planBatches, type SheetBox, type Slice } from "./plan";
+import type { HostState } from "./state";
+import { queueStoreLoad, STORE_SHEET } from "./store";
+
+const CELL_PROPS = "values, formulas, numberFormat, rowIndex, columnIndex";
+
+function block(range: Excel.Range): Block {
+  return {
+    top: range.rowIndex,
+    left: range.columnIndex,
+    values: range.values,
+    formulas: range.formulas,
+    formats: range.numberFormat,
+  };
+}
+
+function mergeAddresses(areas: Excel.RangeAreas): string[] {
+  return areas.isNullObject ? [] : areas.areas.items.map((r) => r.address);
+}
+
+/**
+ * One sync: the active sheet's name and protection, its used range (values, formulas, number formats)
+ * and merged areas, and the revert store. The used range counts formatted empty cells (valuesOnly would
+ * drop an empty bordered 偏差原因 column and the formats of empty score cells); only when that range is
+ * too big for one response (formatting dragged down a whole column) is it read again values-only.
+ */
+export async function readActive(run: Run, state: HostState): Promise<Grid> {
+  return run(async (context) => {
+    const attempt = async (valuesOnly: boolean) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+      sheet.protection.load("protected");
+      const used = sheet.getUsedRangeOrNullObject(valuesOnly).load(CELL_PROPS);
+      const merged = used.getMergedAreasOrNullObject().load("areas/items/address");
+      const store = queueStoreLoad(context);
+      await context.sync();
+      const blocks = used.isNullObject ? [] : [block(used)];
+      const grid = toGrid(sheet.name, blocks, used.isNullObject ? [] : mergeAddresses(merged));
+      state.remember(grid, sheet.protection.protected);
+      state.store = store();
+      return grid;
+    };
+    try {
+      return await attempt(false);
+    } catch (error) {
+      if (!isPayloadError(error)) throw toHostError(error);
+    }
+    try {
+      return await attempt(true);
+    } catch (error) {
+      if (isPayloadError(error)) throw new HostError(excelText.tooLargeActive, "too-large");
+      throw toHostError(error);
+    }
+  });
+}
+
+interface Listed {
+  sheet: Excel.Worksheet;
+  all: Excel.Range;
+  vals: Excel.Range;
+}
+
+const DIMS = "rowIndex, columnIndex, rowCount, columnCount";
+
+function boxOf(r: Excel.Range): { top: number; left: number; rows: number; cols: number } | null {
+  return r.isNullObject
+    ? null
+    : { top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, cols: r.columnCount };
+}
+
+/**
+ * Sync 1: sheet names and visibility (and the store). Sync 2: each sheet's protection and used-range
+ * size, with and without formatting. Then the cells, batched under the payload limit (one sync for a
+ * 70-form workbook); a batch Excel still refuses is split in two and retried.
+ */
+export async function readAll(
+  run: Run,
+  state: HostState,
+  onProgress?: (done: number, total: number) => void
+): Promise<Grid[]> {
+  return run(async (context) => {
+    try {
+      const collection = context.workbook.worksheets.load("items/name, items/visibility");
+      const store = queueStoreLoad(context);
+      await context.sync();
+      state.store = store();
+      const listed: Listed[] = collection.items
+        .filter((s) => s.visibility !== "VeryHidden" && s.name !== STORE_SHEET)
+        .map((sheet) => {
+          sheet.protection.load("protected");
+          return {
+            sheet,
+            all: sheet.getUsedRangeOrNullObject(false).load(DIMS),
+            vals: sheet.getUsedRangeOrNullObject(true).load(DIMS),
+          };
+        });
+      onProgress?.(0, listed.length);
+      if (listed.length === 0) return [];
+      await context.sync();
+      const boxes: SheetBox[] = listed.map((l, index) => ({ index, all: boxOf(l.all), vals: boxOf(l.vals) }));
+      const blocks = listed.map((): Block[] => []);
+      const merges = listed.map((): string[] => []);
+      let done = boxes.filter((b) => chooseBox(b) === null).length;
+      const load = async (slices: Slice[]): Promise<void> => {
+        const queued = slices.map((s) => {
+          const ws = listed[s.index].sheet;
+          const range = ws.getRangeByIndexes(s.top, s.left, s.rows, s.cols).load(CELL_PROPS);
+          const whole = s.first && s.sheetBox;
+          const areas = whole
+            ? ws.getRangeByIndexes(whole.top, whole.left, whole.rows, whole.cols).getMergedAreasOrNullObject()
+            : null;
+          areas?.load("areas/items/address");
+          return { s, range, areas };
+        });
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!isPayloadError(error)) throw error;
+          if (slices.length < 2)
+            throw new HostError(excelText.tooLarge(listed[slices[0].index].sheet.name), "too-large");
+          const half = Math.ceil(slices.length / 2);
+          await load(slices.slice(0, half));
+          await load(slices.slice(half));
+          return;
+        }
+        for (const { s, range, areas } of queued) {
+          blocks[s.index].push(block(range));
+          if (areas) merges[s.index] = mergeAddresses(areas);
+          if (s.last) done++;
+        }
+        onProgress?.(done, listed.length);
+      };
+      for (const batch of planBatches(boxes)) await load(batch);
+      return listed.map((l, i) => {
+        const grid = toGrid(l.sheet.name, blocks[i], merges[i]);
+        state.remember(grid, l.sheet.protection.protected);
+        return grid;
+      });
+    } catch (error) {
+      throw toHostError(error);
+    }
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * What the host remembers of its last reads: per sheet, the protection state and the cells as read
+ * (plus what it wrote since), and the store. This is what lets `apply` write in one sync: the checks that
+ * need Excel's answers were answered by the read that produced the patches.
+ */
+import type { Grid, Scalar } from "../../core/grid";
+import type { StoreState } from "./store";
+
+export interface CellState {
+  value: Scalar;
+  formula: string | null;
+}
+
+interface SheetState {
+  grid: Grid;
+  protected: boolean;
+  /** Cells written by this host since the read, by "row,col". */
+  written: Map<string, Scalar>;
+}
+
+export class HostState {
+  private sheets = new Map<string, SheetState>();
+  store: StoreState | null = null;
+
+  remember(grid: Grid, isProtected: boolean): void {
+    this.sheets.set(grid.name, { grid, protected: isProtected, written: new Map() });
+  }
+
+  knows(sheet: string): boolean {
+    return this.sheets.has(sheet);
+  }
+
+  isProtected(sheet: string): boolean {
+    return this.sheets.get(sheet)?.protected ?? false;
+  }
+
+  /** The cell as last read or written; empty outside the read range. */
+  cell(sheet: string, row: number, col: number): CellState {
+    const s = this.sheets.get(sheet);
+    if (!s) return { value: null, formula: null };
+    const k = `${row},${col}`;
+    if (s.written.has(k)) return { value: s.written.get(k) ?? null, formula: null };
+    const r = row - s.grid.top;
+    const c = col - s.grid.left;
+    const value = s.grid.values[r]?.[c] ?? null;
+    return { value: value === "" ? null : value, formula: s.grid.formulas?.[r]?.[c] ?? null };
+  }
+
+  wrote(sheet: string, row: number, col: number, value: Scalar): void {
+    this.sheets.get(sheet)?.written.set(`${row},${col}`, value);
+  }
+
+  forget(sheet: string): void {
+    this.sheets.delete(sheet);
+  }
+}

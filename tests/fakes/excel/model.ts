@@ -1,0 +1,141 @@
+/**
+ * The in-memory workbook behind the fake Excel JS API: sheets of cells (value, formula, number format,
+ * fill), merged areas, protection and visibility. Coordinates are 0-based and absolute, as in Grid.
+ */
+import type { Grid, Merge, Scalar } from "../../../src/core/grid";
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface FakeCell {
+  /** What Excel's `values` reports: "" when empty. */
+  value: string | number | boolean;
+  formula: string | null;
+  format: string;
+  /** Fill colour ("#FFC7CE"), null when the cell has no fill. */
+  fill: string | null;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: Visibility;
+  protected: boolean;
+  cells: Map<string, FakeCell>;
+  merges: Merge[];
+  /** How many times protection.unprotect() was called on this sheet (tests assert 0). */
+  unprotectCalls: number;
+}
+
+export interface Box {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+const EMPTY: FakeCell = { value: "", formula: null, format: "General", fill: null };
+
+const key = (row: number, col: number): string => `${row},${col}`;
+
+export class FakeWorkbookModel {
+  sheets: FakeSheet[] = [];
+  active = 0;
+  structureProtected = false;
+  selection: { sheet: string; box: Box } | null = null;
+
+  /** Builds a workbook from grids (values, formulas, formats, merges), first sheet active. */
+  static fromGrids(grids: Grid[], visibility: Record<string, Visibility> = {}): FakeWorkbookModel {
+    const model = new FakeWorkbookModel();
+    for (const grid of grids) {
+      const sheet = model.addSheet(grid.name);
+      sheet.visibility = visibility[grid.name] ?? "Visible";
+      grid.values.forEach((line, r) =>
+        line.forEach((v, c) => {
+          const formula = grid.formulas?.[r]?.[c] ?? null;
+          const format = grid.formats?.[r]?.[c] ?? null;
+          if ((v === null || v === "") && !formula && !format) return;
+          model.setCell(sheet, grid.top + r, grid.left + c, {
+            value: v ?? "",
+            formula: formula || null,
+            format: format || "General",
+          });
+        })
+      );
+      sheet.merges = grid.merges.map((m) => ({ ...m }));
+    }
+    return model;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const sheet: FakeSheet = {
+      name,
+      visibility: "Visible",
+      protected: false,
+      cells: new Map(),
+      merges: [],
+      unprotectCalls: 0,
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  getCell(sheet: FakeSheet, row: number, col: number): FakeCell {
+    return sheet.cells.get(key(row, col)) ?? EMPTY;
+  }
+
+  setCell(sheet: FakeSheet, row: number, col: number, change: Partial<FakeCell>): void {
+    const next = { ...this.getCell(sheet, row, col), ...change };
+    if (next.value === "" && !next.formula && next.format === "General" && !next.fill) {
+      sheet.cells.delete(key(row, col));
+    } else sheet.cells.set(key(row, col), next);
+  }
+
+  /**
+   * The used range as Excel computes it: cells with a value or formula, and unless `valuesOnly` also
+   * cells with a number format, a fill or a merge. Null when the sheet is empty.
+   */
+  usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    const take = (r: number, c: number) => {
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    };
+    for (const [k, cell] of sheet.cells) {
+      const has = cell.value !== "" || cell.formula !== null;
+      if (!has && valuesOnly) continue;
+      const [r, c] = k.split(",").map(Number);
+      take(r, c);
+    }
+    if (!valuesOnly)
+      for (const m of sheet.merges) {
+        take(m.top, m.left);
+        take(m.bottom, m.right);
+      }
+    if (bottom < 0) return null;
+    return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+
+  /** Merged areas intersecting a box. */
+  mergesIn(sheet: FakeSheet, box: Box): Merge[] {
+    return sheet.merges.filter(
+      (m) =>
+        m.bottom >= box.top &&
+        m.top < box.top + box.rows &&
+        m.right >= box.left &&
+        m.left < box.left + box.cols
+    );
+  }
+}
+
+/** A Grid cell value as Excel reports it in `values`. */
+export function excelValue(v: Scalar): string | number | boolean {
+  return v === null ? "" : v;
+}

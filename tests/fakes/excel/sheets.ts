@@ -1,0 +1,246 @@
+/** Fake Excel.Workbook, WorksheetCollection, Worksheet and their protection objects. */
+import { parseBox } from "./address";
+import type { FakeSheet, FakeWorkbookModel, Visibility } from "./model";
+import { FakeContext, FakeObject, FakeOfficeError, notImplemented, strict } from "./proxy";
+import { FakeRange } from "./range";
+
+const notFound = () => new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+
+export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
+  constructor(ctx: FakeContext, resolver: () => FakeSheet | null) {
+    super(ctx, "WorksheetProtection", resolver);
+    return strict(this, "WorksheetProtection");
+  }
+  _loadable(): string[] {
+    return ["protected"];
+  }
+  _read(_name: string, sheet: FakeSheet): unknown {
+    return sheet.protected;
+  }
+  get protected(): boolean {
+    return this._get("protected");
+  }
+  /** Modelled only so that tests can prove it is never called. */
+  unprotect(_password?: string): void {
+    this._set("unprotect", null, (sheet) => {
+      sheet.unprotectCalls++;
+      sheet.protected = false;
+    });
+  }
+}
+
+export class FakeWorksheet extends FakeObject<FakeSheet> {
+  constructor(ctx: FakeContext, resolver: () => FakeSheet | null) {
+    super(ctx, "Worksheet", resolver);
+    return strict(this, "Worksheet");
+  }
+  _loadable(): string[] {
+    return ["name", "visibility"];
+  }
+  _read(name: string, sheet: FakeSheet): unknown {
+    return name === "name" ? sheet.name : sheet.visibility;
+  }
+  override _child(name: string): FakeObject<unknown> {
+    if (name === "protection") return this.protection as unknown as FakeObject<unknown>;
+    return super._child(name);
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  get visibility(): Visibility {
+    return this._get("visibility");
+  }
+  set visibility(v: Visibility) {
+    if (!["Visible", "Hidden", "VeryHidden"].includes(v)) notImplemented(`Worksheet.visibility = ${v}`);
+    this._set("visibility", v, (sheet) => {
+      const model = this._ctx.model;
+      const othersVisible = model.sheets.some((s) => s !== sheet && s.visibility === "Visible");
+      if (v !== "Visible" && !othersVisible) {
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet."
+        );
+      }
+      sheet.visibility = v;
+    });
+  }
+  _protection: FakeWorksheetProtection | undefined = undefined;
+  get protection(): FakeWorksheetProtection {
+    this._protection ??= new FakeWorksheetProtection(this._ctx, () => this._resolve());
+    return this._protection;
+  }
+
+  getRange(address?: string): FakeRange {
+    if (address === undefined) notImplemented("Worksheet.getRange() without an address");
+    const range = new FakeRange(this._ctx, () => {
+      const sheet = this._resolve();
+      return sheet === null ? null : { sheet, box: parseBox(address) };
+    });
+    range._resolveInQueue("Worksheet.getRange");
+    return range;
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    const range = new FakeRange(this._ctx, () => {
+      const sheet = this._resolve();
+      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0) {
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format."
+        );
+      }
+      return sheet === null
+        ? null
+        : { sheet, box: { top: startRow, left: startColumn, rows: rowCount, cols: columnCount } };
+    });
+    range._resolveInQueue("Worksheet.getRangeByIndexes");
+    return range;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    const range = new FakeRange(this._ctx, () => {
+      const sheet = this._resolve();
+      const box = sheet === null ? null : this._ctx.model.usedBox(sheet, valuesOnly === true);
+      return sheet === null || box === null ? null : { sheet, box };
+    });
+    range._resolveInQueue("Worksheet.getUsedRangeOrNullObject");
+    return range;
+  }
+
+  activate(): void {
+    this._set("activate", null, (sheet) => {
+      if (sheet.visibility !== "Visible") {
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "This operation is not permitted for the current object."
+        );
+      }
+      this._ctx.model.active = this._ctx.model.sheets.indexOf(sheet);
+    });
+  }
+}
+
+export class FakeWorksheetCollection extends FakeObject<FakeWorkbookModel> {
+  constructor(ctx: FakeContext) {
+    super(ctx, "WorksheetCollection", () => ctx.model);
+    return strict(this, "WorksheetCollection");
+  }
+  _loadable(): string[] {
+    return [];
+  }
+  _read(): unknown {
+    return undefined;
+  }
+  override _child(name: string): FakeObject<unknown> {
+    if (name !== "items") return super._child(name);
+    return {
+      load: (rest: string) => {
+        const props = rest.split(",").map((p) => p.trim());
+        for (const p of props)
+          if (!["name", "visibility"].includes(p)) notImplemented(`loading Worksheet.${p}`);
+        this._ctx.enqueue("WorksheetCollection.load", () => {
+          const items = this._ctx.model.sheets.map((sheet) => {
+            const ws = new FakeWorksheet(this._ctx, () => sheet);
+            ws._resolve();
+            for (const p of props) {
+              const value = ws._read(p, sheet);
+              this._ctx.stage(() => {
+                ws._synced = true;
+                ws._loaded.set(p, value);
+              }, value);
+            }
+            return ws;
+          });
+          this._ctx.stage(() => {
+            this._synced = true;
+            this._loaded.set("items", items);
+          }, null);
+        });
+      },
+    } as unknown as FakeObject<unknown>;
+  }
+  /** Combines "items/name, items/visibility" into one items load. */
+  override load(props?: string | string[]): this {
+    const list = (Array.isArray(props) ? props : (props ?? "").split(","))
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const items = list.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    if (items.length !== list.length || items.length === 0)
+      notImplemented(`WorksheetCollection.load("${list.join(",")}")`);
+    (this._child("items") as unknown as { load(rest: string): void }).load(items.join(","));
+    return this;
+  }
+  get items(): FakeWorksheet[] {
+    return this._get("items");
+  }
+
+  private sheetProxy(label: string, find: (m: FakeWorkbookModel) => FakeSheet | null): FakeWorksheet {
+    const ws = new FakeWorksheet(this._ctx, () => find(this._ctx.model));
+    ws._resolveInQueue(label);
+    return ws;
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return this.sheetProxy("WorksheetCollection.getActiveWorksheet", (m) => m.sheets[m.active] ?? null);
+  }
+  getItem(key: string): FakeWorksheet {
+    return this.sheetProxy("WorksheetCollection.getItem", (m) => {
+      const sheet = m.sheet(key);
+      if (!sheet) throw notFound();
+      return sheet;
+    });
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return this.sheetProxy("WorksheetCollection.getItemOrNullObject", (m) => m.sheet(key) ?? null);
+  }
+  add(name?: string): FakeWorksheet {
+    if (name === undefined) notImplemented("WorksheetCollection.add() without a name");
+    return this.sheetProxy("WorksheetCollection.add", (m) => {
+      if (m.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+      if (m.sheet(name))
+        throw new FakeOfficeError(
+          "ItemAlreadyExists",
+          "The resource with the same name or identifier already exists."
+        );
+      return m.addSheet(name);
+    });
+  }
+}
+
+export class FakeWorkbookProtection extends FakeObject<FakeWorkbookModel> {
+  constructor(ctx: FakeContext) {
+    super(ctx, "WorkbookProtection", () => ctx.model);
+    return strict(this, "WorkbookProtection");
+  }
+  _loadable(): string[] {
+    return ["protected"];
+  }
+  _read(_name: string, m: FakeWorkbookModel): unknown {
+    return m.structureProtected;
+  }
+  get protected(): boolean {
+    return this._get("protected");
+  }
+}
+
+export class FakeWorkbook extends FakeObject<FakeWorkbookModel> {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly protection: FakeWorkbookProtection;
+  constructor(ctx: FakeContext) {
+    super(ctx, "Workbook", () => ctx.model);
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
+    return strict(this, "Workbook");
+  }
+  _loadable(): string[] {
+    return [];
+  }
+  _read(): unknown {
+    return undefined;
+  }
+  override _child(name: string): FakeObject<unknown> {
+    if (name === "protection") return this.protection;
+    if (name === "worksheets") return this.worksheets;
+    return super._child(name);
+  }
+}
