@@ -93,6 +93,7 @@ export default async (_env, argv) => {
             name: "fluent",
             priority: 10,
           },
+          vendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", priority: 0 },
         },
       },
     },

@@ -16,16 +16,17 @@ const require = createRequire(import.meta.url);
 /** Prints why the server runs on http, in Chinese and English. */
 function explainHttp(reason) {
   if (process.env.ZPB_QUIET === "1") return;
+  const url = `http://localhost:${process.env.ZPB_PORT || 3000}`;
   console.warn(
     [
       "",
-      "【自评表助手】开发服务器使用 http://localhost:3000（未使用 https）。",
+      `【自评表助手】开发服务器使用 ${url}（未使用 https）。`,
       `  原因：${reason.zh}`,
-      "  浏览器模式可以正常使用：在 Edge/Chrome 中打开 http://localhost:3000/taskpane.html。",
+      `  浏览器模式可以正常使用：在 Edge/Chrome 中打开 ${url}/taskpane.html。`,
       "  在 Excel 中加载需要 https：以管理员身份运行 npx office-addin-dev-certs install 后重新启动。",
-      "[zipingbiao] The dev server runs on plain http://localhost:3000.",
+      `[zipingbiao] The dev server runs on plain ${url}.`,
       `  Why: ${reason.en}`,
-      "  Browser mode works: open http://localhost:3000/taskpane.html in Edge/Chrome.",
+      `  Browser mode works: open ${url}/taskpane.html in Edge/Chrome.`,
       "  Excel needs https: run `npx office-addin-dev-certs install` (with admin rights), then restart.",
       "",
     ].join("\n")
