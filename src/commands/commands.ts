@@ -1,0 +1,21 @@
+/// <reference types="office-js" />
+/**
+ * The ribbon's function file (commands.html). 一键重算 runs without opening the pane: it reads the active
+ * sheet through the Excel host, writes the fix and shows the result in a small dialog.
+ */
+import { analyzeSheet } from "../core/index";
+import { createExcelHost } from "../hosts/excel";
+import { loadSettings } from "../taskpane/settings";
+import { showNoticeDialog } from "./notice-dialog";
+import { runRecalculate, type CommandEvent } from "./recalculate";
+
+/** The ExecuteFunction handler named `recalculate` in manifest.xml. Always completes the event. */
+export async function recalculate(event: CommandEvent): Promise<void> {
+  // The pane's settings (same origin, same storage) choose the profile and whether prompts are written.
+  const { profile, prompts } = loadSettings();
+  await runRecalculate(() => createExcelHost(), analyzeSheet, event, showNoticeDialog, { profile, prompts });
+}
+
+Office.onReady(() => {
+  Office.actions.associate("recalculate", recalculate);
+});
