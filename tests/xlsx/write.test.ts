@@ -156,4 +156,27 @@ describe("applyPatches guards and edge cases", () => {
       [null, 2],
     ]);
   });
+
+  it("gives new cells their row's or column's style, as Excel does for a typed cell", () => {
+    const xml = worksheet(
+      `<row r="1"><c r="A1"><v>1</v></c></row><row r="2" s="2" customFormat="1"><c r="A2"><v>1</v></c></row>`
+    ).replace(
+      "<sheetData>",
+      '<cols><col min="2" max="3" width="9" style="1" customWidth="1"/></cols><sheetData>'
+    );
+    const book = handWorkbook([{ name: "C", path: "xl/worksheets/sheet1.xml", xml }]);
+    const out = strFromU8(
+      unzipSync(
+        applyPatches(book, [
+          patch("C", "B1", 1),
+          patch("C", "D1", 1),
+          patch("C", "B2", 1),
+          patch("C", "C5", 1),
+        ])
+      )["xl/worksheets/sheet1.xml"]
+    );
+    expect(out).toContain('<c r="B1" s="1"><v>1</v></c><c r="D1"><v>1</v></c>');
+    expect(out).toContain('<c r="B2" s="2">');
+    expect(out).toContain('<row r="5"><c r="C5" s="1">');
+  });
 });

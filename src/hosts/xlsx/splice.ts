@@ -6,7 +6,7 @@ import { columnName } from "../../core/address";
 import type { Patch } from "../../core/types";
 import { scanSheetData, parseRef, type RawCell, type RawRow } from "./cells";
 import { PatchError } from "./errors";
-import { attr, escapeXml } from "./xml";
+import { attr, attrs, elements, escapeXml } from "./xml";
 import { xlsxText } from "../../i18n/xlsx";
 
 interface Edit {
@@ -94,6 +94,31 @@ function widenDimension(xml: string, patches: Patch[]): Edit | null {
 }
 
 /**
+ * The style a new cell takes, as Excel gives a cell typed into an empty spot: the row's style when the row
+ * has one (customFormat), else its column's style, else none.
+ */
+function newCellStyle(xml: string): (rowTag: string | null, col: number) => string | undefined {
+  let cols: { min: number; max: number; style: string }[] | null = null;
+  return (rowTag, col) => {
+    if (rowTag) {
+      const at = attrs(rowTag.replace(/^<[^\s/>]+|\/?>$/g, ""));
+      if (at.s !== undefined && (at.customFormat === "1" || at.customFormat === "true")) return at.s;
+    }
+    if (!cols) {
+      const block = elements(xml.slice(0, xml.search(/<(?:\w+:)?sheetData[\s/>]/)), "cols")[0];
+      cols = block
+        ? elements(block.inner, "col").map((c) => {
+            const at = attrs(c.tag);
+            return { min: Number(at.min), max: Number(at.max), style: at.style ?? "" };
+          })
+        : [];
+    }
+    const hit = cols.find((c) => col + 1 >= c.min && col + 1 <= c.max && c.style !== "" && c.style !== "0");
+    return hit?.style;
+  };
+}
+
+/**
  * Applies a sheet's patches to its worksheet XML by splicing. Throws PatchError when a patched cell holds
  * a formula. Patches must already be validated and deduplicated (one per cell).
  */
@@ -110,6 +135,7 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
     }
     byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
   }
+  const styleOf = newCellStyle(xml);
   const edits: Edit[] = [];
   const dim = widenDimension(xml, patches);
   if (dim) edits.push(dim);
@@ -117,7 +143,7 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
   for (const [r, list] of byRow) {
     const row = rows.get(r);
     if (!row) {
-      const text = `<${pre}row r="${r + 1}">${list.map((p) => cellXml(pre, p, undefined)).join("")}</${pre}row>`;
+      const text = `<${pre}row r="${r + 1}">${list.map((p) => cellXml(pre, p, styleOf(null, p.col))).join("")}</${pre}row>`;
       const next = data.rows.find((x) => x.row > r);
       if (data.selfClosed) newRows.push(text);
       else {
@@ -134,7 +160,7 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
         tag,
         added.map((p) => p.col)
       ).replace(/\s*\/>$/, ">");
-      const text = `${open}${added.map((p) => cellXml(pre, p, undefined)).join("")}</${pre}row>`;
+      const text = `${open}${added.map((p) => cellXml(pre, p, styleOf(tag, p.col))).join("")}</${pre}row>`;
       edits.push({ start: row.start, end: row.end, key: -1, text });
       continue;
     }
@@ -153,7 +179,7 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
       } else {
         const next = row.cells.find((x) => x.col > p.col);
         const at = next ? next.start : row.innerEnd;
-        edits.push({ start: at, end: at, key: p.col, text: cellXml(pre, p, undefined) });
+        edits.push({ start: at, end: at, key: p.col, text: cellXml(pre, p, styleOf(tag, p.col)) });
       }
     }
   }
