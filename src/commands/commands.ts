@@ -17,5 +17,7 @@ export async function recalculate(event: CommandEvent): Promise<void> {
 }
 
 Office.onReady(() => {
-  Office.actions.associate("recalculate", recalculate);
+  // Office.actions is missing on some older builds; they look FunctionName up as a global (below).
+  if (typeof Office.actions?.associate === "function") Office.actions.associate("recalculate", recalculate);
 });
+(globalThis as Record<string, unknown>).recalculate = recalculate;
