@@ -86,11 +86,7 @@ async function recover(
   const view = await loadView(context, state, writes);
   const store = state.store!;
   const done = writes.filter(
-    (w) =>
-      !view.missing.includes(w.sheet) &&
-      !view.protectedSheets.has(w.sheet) &&
-      holds(view.cell(w), w.value) &&
-      !holds(view.cell(w), w.expect)
+    (w) => !view.missing.includes(w.sheet) && holds(view.cell(w), w.value) && !holds(view.cell(w), w.expect)
   );
   if (done.length > 0 || store.fix?.at !== previous?.at) {
     queueRestore(

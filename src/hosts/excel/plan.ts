@@ -28,10 +28,11 @@ export interface Slice extends Box {
 /** Stay well under 5 MB: the estimate below is an average, and text-heavy sheets cost more. */
 export const BATCH_BYTES = 3 * 1024 * 1024;
 /**
- * Estimated response bytes per cell for values + formulas + numberFormat as JSON. Measured on the real
- * forms at about 25 (text is sent twice: as value and as "formula"); doubled for wordy 偏差原因 columns.
+ * Estimated response bytes per cell for values + formulas + numberFormat as JSON. Measured on the 70 real
+ * forms at about 41 (text is sent twice: as value and as "formula"); doubled for wordy 偏差原因 columns.
+ * An underestimate only costs a retry: a batch Excel refuses is split in two.
  */
-export const BYTES_PER_CELL = 50;
+export const BYTES_PER_CELL = 80;
 /** A formatted range this much larger than the values is formatting dragged down a sheet: read values only. */
 const SPARSE_FACTOR = 4;
 const SPARSE_SLACK = 20000;

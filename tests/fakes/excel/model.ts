@@ -13,6 +13,8 @@ export interface FakeCell {
   format: string;
   /** Fill colour ("#FFC7CE"), null when the cell has no fill. */
   fill: string | null;
+  /** Unlocked cells stay writable on a protected sheet. */
+  unlocked?: boolean;
 }
 
 export interface FakeSheet {
@@ -88,7 +90,7 @@ export class FakeWorkbookModel {
 
   setCell(sheet: FakeSheet, row: number, col: number, change: Partial<FakeCell>): void {
     const next = { ...this.getCell(sheet, row, col), ...change };
-    if (next.value === "" && !next.formula && next.format === "General" && !next.fill) {
+    if (next.value === "" && !next.formula && next.format === "General" && !next.fill && !next.unlocked) {
       sheet.cells.delete(key(row, col));
     } else sheet.cells.set(key(row, col), next);
   }

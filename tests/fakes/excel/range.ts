@@ -8,8 +8,15 @@ export interface RangeTarget {
   box: Box;
 }
 
-export function refuseIfProtected(sheet: FakeSheet): void {
-  if (sheet.protected) {
+/** A protected sheet rejects changes to its locked cells (every cell unless marked unlocked). */
+export function refuseIfProtected(t: RangeTarget): void {
+  if (!t.sheet.protected) return;
+  let locked = t.box.rows * t.box.cols > 100000;
+  if (!locked)
+    cells(t, (row, col) => {
+      if (!t.sheet.cells.get(`${row},${col}`)?.unlocked) locked = true;
+    });
+  if (locked) {
     throw new FakeOfficeError(
       "AccessDenied",
       "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet."
@@ -18,6 +25,7 @@ export function refuseIfProtected(sheet: FakeSheet): void {
 }
 
 function cells(t: RangeTarget, fn: (row: number, col: number, r: number, c: number) => void): void {
+  if (t.box.rows * t.box.cols > 100000) notImplemented("cell-by-cell work on more than 100,000 cells");
   for (let r = 0; r < t.box.rows; r++)
     for (let c = 0; c < t.box.cols; c++) fn(t.box.top + r, t.box.left + c, r, c);
 }
@@ -107,7 +115,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   set numberFormat(v: unknown[][]) {
     this._set("numberFormat", v, (t) => {
       const rows = checkShape(t, v);
-      refuseIfProtected(t.sheet);
+      refuseIfProtected(t);
       cells(t, (row, col, r, c) =>
         this._ctx.model.setCell(t.sheet, row, col, { format: String(rows[r][c]) })
       );
@@ -132,7 +140,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   private _write(name: string, v: unknown[][]): void {
     this._set(name, v, (t) => {
       const rows = checkShape(t, v);
-      refuseIfProtected(t.sheet);
+      refuseIfProtected(t);
       const inputs = rows.map((line) => line.map(readInput));
       cells(t, (row, col, r, c) => {
         const input = inputs[r][c];
@@ -181,7 +189,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
     const what = applyTo ?? "All";
     if (!["All", "Contents", "Formats"].includes(what)) notImplemented(`Range.clear("${what}")`);
     this._set("clear", what, (t) => {
-      refuseIfProtected(t.sheet);
+      refuseIfProtected(t);
       const bottom = Math.min(
         t.box.top + t.box.rows,
         1 + Math.max(-1, ...[...t.sheet.cells.keys()].map((k) => Number(k.split(",")[0])))
@@ -326,7 +334,7 @@ export class FakeRangeFill extends FakeObject<RangeTarget> {
   set color(v: string) {
     if (!/^#[0-9A-F]{6}$/i.test(v)) notImplemented(`RangeFill.color = "${v}" (only #RRGGBB)`);
     this._set("color", v, (t) => {
-      refuseIfProtected(t.sheet);
+      refuseIfProtected(t);
       cells(t, (row, col) => this._ctx.model.setCell(t.sheet, row, col, { fill: v.toUpperCase() }));
     });
   }
@@ -335,7 +343,7 @@ export class FakeRangeFill extends FakeObject<RangeTarget> {
   }
   clear(): void {
     this._set("clear", null, (t) => {
-      refuseIfProtected(t.sheet);
+      refuseIfProtected(t);
       cells(t, (row, col) => this._ctx.model.setCell(t.sheet, row, col, { fill: null }));
     });
   }

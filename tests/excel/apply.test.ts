@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import type { Grid } from "../../src/core/grid";
+import { createExcelHost, STORE_SHEET } from "../../src/hosts/excel";
+import { FakeExcel } from "../fakes/excel";
+import { openFixture, patch } from "./helpers";
+
+const FORM = "single/2023-taopu-029.xlsx";
+
+async function readForm() {
+  const { fake } = await openFixture(FORM);
+  const host = createExcelHost(fake.run);
+  const grid = await host.readActiveSheet();
+  fake.resetCounters();
+  return { fake, host, grid, sheet: grid.name };
+}
+
+/** A score (number over a number), a prompt (text into an empty cell) and a text over a "-" placeholder. */
+function somePatches(grid: Grid) {
+  return [patch(grid, "H13", 6.5), patch(grid, "I14", "请补充偏差原因", "reason"), patch(grid, "I7", 0)];
+}
+
+describe("apply", () => {
+  it("writes a fix in one sync after a read", async () => {
+    const { fake, host, grid, sheet } = await readForm();
+    const patches = somePatches(grid);
+    expect(patches.map((p) => p.old)).toEqual([7, null, "-"]);
+    const fix = await host.apply(patches);
+    expect(fake.syncCount).toBe(1);
+    expect(fix.patches).toEqual(patches);
+    expect(fake.cell(sheet, "H13").value).toBe(6.5);
+    expect(fake.cell(sheet, "H13").format).toBe("0.00");
+    expect(fake.cell(sheet, "I14").value).toBe("请补充偏差原因");
+    expect(fake.cell(sheet, "I7").value).toBe(0);
+    expect(fake.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
+    expect(fake.activeSheet).toBe(sheet);
+  });
+
+  it("writes a 300-row fix in one sync", async () => {
+    const rows = Array.from({ length: 310 }, (_, i) => [`指标${i}`, i, i]);
+    const fake = FakeExcel.fromGrids([{ name: "大表", top: 0, left: 0, values: rows, merges: [] }]);
+    const host = createExcelHost(fake.run);
+    const grid = await host.readActiveSheet();
+    fake.resetCounters();
+    const patches = rows
+      .slice(0, 300)
+      .flatMap((_, i) => [patch(grid, `C${i + 1}`, i / 2), patch(grid, `D${i + 1}`, "请补充")]);
+    await host.apply(patches);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.cell("大表", "C300").value).toBe(149.5);
+    expect(fake.cell("大表", "D1").value).toBe("请补充");
+  });
+
+  it("keeps text that Excel would read as a number or formula as text", async () => {
+    const fake = FakeExcel.fromGrids([{ name: "S", top: 0, left: 0, values: [["a", "b", "c"]], merges: [] }]);
+    const host = createExcelHost(fake.run);
+    const grid = await host.readActiveSheet();
+    await host.apply([patch(grid, "A1", "95"), patch(grid, "B1", "-"), patch(grid, "C1", "=1+1")]);
+    expect(fake.cell("S", "A1")).toMatchObject({ value: "95", formula: null });
+    expect(fake.cell("S", "B1")).toMatchObject({ value: "-", formula: null });
+    expect(fake.cell("S", "C1")).toMatchObject({ value: "=1+1", formula: null });
+  });
+
+  it("takes one extra sync when the patches were not read by this host instance", async () => {
+    const { fake, grid, sheet } = await readForm();
+    const fresh = createExcelHost(fake.run);
+    await fresh.apply([patch(grid, "H13", 6.5)]);
+    expect(fake.syncCount).toBe(2);
+    expect(fake.cell(sheet, "H13").value).toBe(6.5);
+  });
+});
+
+describe("revertLast", () => {
+  it("restores every old value exactly (number, empty, text) and clears the snapshot", async () => {
+    const { fake, host, grid, sheet } = await readForm();
+    await host.apply(somePatches(grid));
+    fake.resetCounters();
+    expect(await host.hasRevert()).toBe(true);
+    expect(fake.syncCount).toBe(1);
+    fake.resetCounters();
+    const reverted = await host.revertLast();
+    expect(fake.syncCount).toBe(2);
+    expect(reverted?.patches).toHaveLength(3);
+    expect(fake.cell(sheet, "H13")).toMatchObject({ value: 7, formula: null, format: "0.00" });
+    expect(fake.cell(sheet, "I14").value).toBe("");
+    expect(fake.cell(sheet, "I7")).toMatchObject({ value: "-", formula: null });
+    expect(await host.hasRevert()).toBe(false);
+    expect(await host.revertLast()).toBeNull();
+  });
+
+  it("works from a new host instance (pane closed and reopened)", async () => {
+    const { fake, host, grid, sheet } = await readForm();
+    const fix = await host.apply(somePatches(grid));
+    const reopened = createExcelHost(fake.run);
+    expect(await reopened.hasRevert()).toBe(true);
+    const reverted = await reopened.revertLast();
+    expect(reverted).toEqual(fix);
+    expect(fake.cell(sheet, "H13").value).toBe(7);
+    expect(fake.cell(sheet, "I7").value).toBe("-");
+  });
+
+  it("keeps a cell the user changed after the fix", async () => {
+    const { fake, host, grid, sheet } = await readForm();
+    await host.apply(somePatches(grid));
+    fake.edit(sheet, "H13", { value: 5 });
+    const reverted = await host.revertLast();
+    expect(reverted?.patches.map((p) => p.cell)).toEqual(["I14", "I7"]);
+    expect(fake.cell(sheet, "H13").value).toBe(5);
+    expect(fake.cell(sheet, "I7").value).toBe("-");
+  });
+
+  it("stores a large fix in chunks under Excel's 32,767-character cell limit", async () => {
+    const { fake, host, grid } = await readForm();
+    const long = "请补充偏差原因".repeat(3000);
+    await host.apply([patch(grid, "I14", long, "reason"), patch(grid, "I16", long, "reason")]);
+    const store = [...fake.sheet(STORE_SHEET).cells.values()].map((c) => String(c.value));
+    expect(store.length).toBeGreaterThan(2);
+    expect(Math.max(...store.map((s) => s.length))).toBeLessThan(32767);
+    const reverted = await createExcelHost(fake.run).revertLast();
+    expect(reverted?.patches[0].value).toBe(long);
+  });
+});
