@@ -14,7 +14,7 @@
 import type { Grid } from "../../../src/core/grid";
 import { parseBox } from "./address";
 import { FakeWorkbookModel, type FakeCell, type FakeSheet, type Visibility } from "./model";
-import { FakeContext, type Counters, type SyncStat } from "./proxy";
+import { FakeContext, type Counters, type SyncStat } from "./context";
 import { FakeWorkbook } from "./sheets";
 
 export { FakeOfficeError } from "./proxy";

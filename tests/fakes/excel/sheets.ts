@@ -1,33 +1,12 @@
 /** Fake Excel.Workbook, WorksheetCollection, Worksheet and their protection objects. */
 import { parseBox } from "./address";
 import type { FakeSheet, FakeWorkbookModel, Visibility } from "./model";
-import { FakeContext, FakeObject, FakeOfficeError, notImplemented, strict } from "./proxy";
+import type { FakeContext } from "./context";
+import { FakeObject, FakeOfficeError, notImplemented, strict } from "./proxy";
+import { FakeWorkbookProtection, FakeWorksheetProtection } from "./protection";
 import { FakeRange } from "./range";
 
 const notFound = () => new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
-
-export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
-  constructor(ctx: FakeContext, resolver: () => FakeSheet | null) {
-    super(ctx, "WorksheetProtection", resolver);
-    return strict(this, "WorksheetProtection");
-  }
-  _loadable(): string[] {
-    return ["protected"];
-  }
-  _read(_name: string, sheet: FakeSheet): unknown {
-    return sheet.protected;
-  }
-  get protected(): boolean {
-    return this._get("protected");
-  }
-  /** Modelled only so that tests can prove it is never called. */
-  unprotect(_password?: string): void {
-    this._set("unprotect", null, (sheet) => {
-      sheet.unprotectCalls++;
-      sheet.protected = false;
-    });
-  }
-}
 
 export class FakeWorksheet extends FakeObject<FakeSheet> {
   constructor(ctx: FakeContext, resolver: () => FakeSheet | null) {
@@ -204,22 +183,6 @@ export class FakeWorksheetCollection extends FakeObject<FakeWorkbookModel> {
         );
       return m.addSheet(name);
     });
-  }
-}
-
-export class FakeWorkbookProtection extends FakeObject<FakeWorkbookModel> {
-  constructor(ctx: FakeContext) {
-    super(ctx, "WorkbookProtection", () => ctx.model);
-    return strict(this, "WorkbookProtection");
-  }
-  _loadable(): string[] {
-    return ["protected"];
-  }
-  _read(_name: string, m: FakeWorkbookModel): unknown {
-    return m.structureProtected;
-  }
-  get protected(): boolean {
-    return this._get("protected");
   }
 }
 
