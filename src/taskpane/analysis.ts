@@ -44,3 +44,19 @@ export function analyzeAll(
 export function isClean(findings: Finding[]): boolean {
   return findings.every((f) => f.severity === "info");
 }
+
+/** A whole-workbook run: progress while reading, then one row per sheet. */
+export interface WorkbookRun {
+  done: number;
+  total: number;
+  rows: WorkbookRow[] | null;
+}
+
+/** The run with one sheet's row replaced by a fresh analysis (after a check, a fix or a revert). */
+export function refreshRow(run: WorkbookRun | null, grid: Grid, analysis: Analysis): WorkbookRun | null {
+  if (!run?.rows) return run;
+  const rows = run.rows.map((r) =>
+    r.grid.name === grid.name ? { grid, analysis, counts: countBySeverity(analysis.report.findings) } : r
+  );
+  return { ...run, rows };
+}

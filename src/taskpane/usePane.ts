@@ -7,17 +7,20 @@ import type { Analysis } from "../core/index";
 import type { Grid } from "../core/grid";
 import type { Host } from "../hosts/types";
 import { paneText } from "../i18n/pane";
-import { analyze, analyzeAll, countBySeverity, type Analyzer, type WorkbookRow } from "./analysis";
+import {
+  analyze,
+  analyzeAll,
+  refreshRow,
+  type Analyzer,
+  type WorkbookRow,
+  type WorkbookRun,
+} from "./analysis";
 import { errorNotice, type Notice } from "./notice";
 import type { PaneSettings } from "./settings";
 
-export type Phase = "idle" | "loading" | "ready" | "applying" | "workbook";
+export type { WorkbookRun } from "./analysis";
 
-export interface WorkbookRun {
-  done: number;
-  total: number;
-  rows: WorkbookRow[] | null;
-}
+export type Phase = "idle" | "loading" | "ready" | "applying" | "workbook";
 
 export interface PaneState {
   phase: Phase;
@@ -194,12 +197,4 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
     patch,
     readAndAnalyze,
   };
-}
-
-function refreshRow(run: WorkbookRun | null, grid: Grid, analysis: Analysis): WorkbookRun | null {
-  if (!run?.rows) return run;
-  const rows = run.rows.map((r) =>
-    r.grid.name === grid.name ? { grid, analysis, counts: countBySeverity(analysis.report.findings) } : r
-  );
-  return { ...run, rows };
 }
