@@ -100,3 +100,35 @@ describe("layout variants of every real form", () => {
     }
   });
 });
+
+describe("numbers as the user sees them", () => {
+  const fullWidth = (s: string) =>
+    s.replace(/[0-9.%]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  /** Every number cell turned into the text it shows: "10.00", "96%", and full-width on every other row. */
+  function asText(g: Grid): Grid {
+    return {
+      ...g,
+      values: g.values.map((row, r) =>
+        row.map((v, c) => {
+          if (typeof v !== "number") return v;
+          const f = g.formats?.[r]?.[c] ?? null;
+          const shown =
+            f && f.includes("%")
+              ? `${Math.round(v * 10000) / 100}%`
+              : f === "0.00"
+                ? v.toFixed(2)
+                : String(v);
+          return r % 2 ? fullWidth(shown) : shown;
+        })
+      ),
+      formats: g.formats?.map((row) => row.map(() => "@")),
+    };
+  }
+
+  it("numbers stored as text (also full-width) and percent-formatted fractions read the same on every form", () => {
+    for (const g of grids) {
+      const want = essence(analyzeSheet(g).report);
+      expect(essence(analyzeSheet(asText(g)).report), g.name).toEqual(want);
+    }
+  });
+});
