@@ -66,6 +66,20 @@ describe.skipIf(!E2E)("task pane in Chromium, on a fake Excel", () => {
     expect(await cellsInPage(pane, ["H23", "H30", "H31"])).toEqual([2, 8, 91]);
   });
 
+  it("shows a protected sheet's HostError in a MessageBar and writes nothing", async () => {
+    const { page } = pane;
+    await page.evaluate((sheet) => {
+      type Fake = { sheet(name: string): { protected: boolean } };
+      (window as unknown as { __fakeExcel: Fake }).__fakeExcel.sheet(sheet).protected = true;
+    }, SHEET);
+    await page.getByRole("button", { name: paneText.fix, exact: true }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("工作表受保护");
+    expect(await alert.textContent()).toContain(paneText.hostErrorTitle);
+    expect(await cellsInPage(pane, ["H23", "H30", "H31"])).toEqual([2, 8, 91]);
+  });
+
   it("made no request outside its own origin and logged no errors", () => {
     expect(pane.external).toEqual([]);
     expect(pane.errors).toEqual([]);
