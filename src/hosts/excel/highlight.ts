@@ -8,7 +8,8 @@ import { excelText } from "../../i18n/excel";
 import { HostError } from "../types";
 import { officeCode, toHostError, type Run } from "./office";
 import type { HostState } from "./state";
-import { queueStoreLoad, queueStoreWrite, storeSheet, type Mark } from "./store";
+import { queueStoreWrite, storeSheet, type Mark } from "./store";
+import { syncWithStore } from "./storeload";
 
 type Severity = "error" | "warning" | "info";
 
@@ -50,14 +51,19 @@ export async function highlightCells(
   if (wanted.size === 0) return;
   await run(async (context) => {
     try {
-      const ws = sheetProxy(context, sheet);
-      const fills = new Map(
-        [...wanted.keys()].map((c) => [c, ws.getRange(c).format.fill.load("color, pattern")])
+      const [{ ws, fills }, store] = await syncWithStore(
+        context,
+        state,
+        () => {
+          const ws = sheetProxy(context, sheet);
+          const fills = new Map(
+            [...wanted.keys()].map((c) => [c, ws.getRange(c).format.fill.load("color, pattern")])
+          );
+          return { ws, fills };
+        },
+        true
       );
-      const load = queueStoreLoad(context);
-      await context.sync();
       check(ws, sheet);
-      const store = (state.store = load());
       const prior = new Map(store.marks.filter((m) => m.sheet === sheet).map((m) => [m.cell, m]));
       const marks = store.marks.filter((m) => m.sheet !== sheet || !wanted.has(m.cell));
       for (const [cell, severity] of wanted) {
@@ -83,15 +89,22 @@ export async function highlightCells(
 export async function clearCells(run: Run, state: HostState, sheet: string): Promise<void> {
   await run(async (context) => {
     try {
-      const ws = sheetProxy(context, sheet);
       const fills = new Map<string, Excel.RangeFill>();
+      const known = state.store?.marks.filter((m) => m.sheet === sheet) ?? [];
+      const [ws, store] = await syncWithStore(
+        context,
+        state,
+        () => {
+          // Marks this host already knows are loaded with the store: usually no extra sync.
+          const ws = sheetProxy(context, sheet);
+          fills.clear();
+          for (const m of known) fills.set(m.cell, ws.getRange(m.cell).format.fill.load("color, pattern"));
+          return ws;
+        },
+        true
+      );
       const queueFill = (m: Mark) =>
         fills.set(m.cell, ws.getRange(m.cell).format.fill.load("color, pattern"));
-      // Marks this host already knows are loaded with the store: usually no extra sync.
-      for (const m of state.store?.marks ?? []) if (m.sheet === sheet) queueFill(m);
-      const load = queueStoreLoad(context);
-      await context.sync();
-      const store = (state.store = load());
       const mine = store.marks.filter((m) => m.sheet === sheet);
       if (mine.length === 0) return;
       const rest = store.marks.filter((m) => m.sheet !== sheet);

@@ -17,7 +17,7 @@ import { clearCells, highlightCells } from "./highlight";
 import { officeCode, resolveRun, toHostError } from "./office";
 import { readActive, readAll } from "./read";
 import { HostState } from "./state";
-import { queueStoreLoad } from "./store";
+import { syncWithStore } from "./storeload";
 
 export { STORE_SHEET } from "./store";
 export { FILLS } from "./highlight";
@@ -34,14 +34,12 @@ export function createExcelHost(run?: typeof Excel.run): Host {
     revertLast: () => revertFix(exec, state),
     async hasRevert() {
       return exec(async (context) => {
-        const load = queueStoreLoad(context);
         try {
-          await context.sync();
+          const [, store] = await syncWithStore(context, state, () => null, true);
+          return store.fix !== null;
         } catch (error) {
           throw toHostError(error);
         }
-        state.store = load();
-        return state.store.fix !== null;
       });
     },
     async select(sheet, cell) {

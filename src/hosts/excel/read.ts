@@ -7,7 +7,8 @@ import { toGrid, type Block } from "./grid";
 import { isPayloadError, toHostError, type Run } from "./office";
 import { chooseBox, planBatches, type SheetBox, type Slice } from "./plan";
 import type { HostState } from "./state";
-import { queueStoreLoad, STORE_SHEET } from "./store";
+import { STORE_SHEET } from "./store";
+import { syncWithStore } from "./storeload";
 
 const CELL_PROPS = "values, formulas, numberFormat, rowIndex, columnIndex";
 
@@ -19,6 +20,10 @@ function block(range: Excel.Range): Block {
     formulas: range.formulas,
     formats: range.numberFormat,
   };
+}
+
+function queueMerges(range: Excel.Range): Excel.RangeAreas {
+  return range.getMergedAreasOrNullObject().load("areas/items/address");
 }
 
 function mergeAddresses(areas: Excel.RangeAreas): string[] {
@@ -33,31 +38,44 @@ function mergeAddresses(areas: Excel.RangeAreas): string[] {
  */
 export async function readActive(run: Run, state: HostState): Promise<Grid> {
   return run(async (context) => {
-    const attempt = async (valuesOnly: boolean) => {
-      const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
-      sheet.protection.load("protected");
-      const used = sheet.getUsedRangeOrNullObject(valuesOnly).load(CELL_PROPS);
-      const merged = used.getMergedAreasOrNullObject().load("areas/items/address");
-      const store = queueStoreLoad(context);
-      await context.sync();
+    const attempt = async (valuesOnly: boolean, chainMerges = true) => {
+      const [{ sheet, used, ...rest }] = await syncWithStore(
+        context,
+        state,
+        () => {
+          const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+          sheet.protection.load("protected");
+          const used = sheet.getUsedRangeOrNullObject(valuesOnly).load(CELL_PROPS);
+          // Chained on the used range, a null object on an empty sheet (see storeload.ts).
+          const merged = chainMerges ? queueMerges(used) : null;
+          return { sheet, used, merged };
+        },
+        false
+      );
+      let merged = rest.merged;
+      if (!merged && !used.isNullObject) {
+        merged = queueMerges(used);
+        await context.sync();
+      }
       const blocks = used.isNullObject ? [] : [block(used)];
-      const grid = toGrid(sheet.name, blocks, used.isNullObject ? [] : mergeAddresses(merged));
+      const grid = toGrid(sheet.name, blocks, merged && !used.isNullObject ? mergeAddresses(merged) : []);
       state.remember(grid, sheet.protection.protected);
-      state.store = store();
       return grid;
     };
     try {
       return await attempt(false);
     } catch (error) {
-      if (!isPayloadError(error)) throw toHostError(error);
+      if (isPayloadError(error)) return attempt(true).catch(tooLarge);
+      if (error instanceof HostError) throw error;
     }
-    try {
-      return await attempt(true);
-    } catch (error) {
-      if (isPayloadError(error)) throw new HostError(excelText.tooLargeActive, "too-large");
-      throw toHostError(error);
-    }
+    // An Excel that refuses calls on a null object fails on an empty sheet: merges in their own sync.
+    return attempt(false, false).catch(tooLarge);
   });
+}
+
+function tooLarge(error: unknown): never {
+  if (isPayloadError(error)) throw new HostError(excelText.tooLargeActive, "too-large");
+  throw toHostError(error);
 }
 
 interface Listed {
@@ -86,10 +104,12 @@ export async function readAll(
 ): Promise<Grid[]> {
   return run(async (context) => {
     try {
-      const collection = context.workbook.worksheets.load("items/name, items/visibility");
-      const store = queueStoreLoad(context);
-      await context.sync();
-      state.store = store();
+      const [collection] = await syncWithStore(
+        context,
+        state,
+        () => context.workbook.worksheets.load("items/name, items/visibility"),
+        false
+      );
       const listed: Listed[] = collection.items
         .filter((s) => s.visibility !== "VeryHidden" && s.name !== STORE_SHEET)
         .map((sheet) => {

@@ -21,6 +21,8 @@ interface SheetState {
 export class HostState {
   private sheets = new Map<string, SheetState>();
   store: StoreState | null = null;
+  /** Whether calls on a null object come back as null objects (see storeload.ts). */
+  chainOnNull = true;
 
   remember(grid: Grid, isProtected: boolean): void {
     this.sheets.set(grid.name, { grid, protected: isProtected, written: new Map() });

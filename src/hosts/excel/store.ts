@@ -15,7 +15,6 @@
  */
 import type { AppliedFix } from "../types";
 import type { Scalar } from "../../core/grid";
-import { toScalar } from "./office";
 
 export const STORE_SHEET = "__zpb_undo";
 const CHUNK = 30000;
@@ -33,6 +32,8 @@ export interface Mark {
 
 export interface StoreState {
   exists: boolean;
+  /** False when only the sheet's existence was read (fix and marks then say nothing). */
+  known: boolean;
   fix: AppliedFix | null;
   marks: Mark[];
 }
@@ -50,7 +51,7 @@ export function encodeChunks(json: string): string[] {
   return out;
 }
 
-function column(values: Scalar[][], top: number, left: number, part: Part): string | null {
+export function column(values: Scalar[][], top: number, left: number, part: Part): string | null {
   const col = COLUMNS[part] - left;
   let text = "";
   for (let r = Math.max(0, 1 - top); r < values.length; r++) {
@@ -61,7 +62,7 @@ function column(values: Scalar[][], top: number, left: number, part: Part): stri
   return text === "" ? null : text;
 }
 
-function isFix(v: unknown): v is AppliedFix {
+export function isFix(v: unknown): v is AppliedFix {
   return (
     typeof v === "object" &&
     v !== null &&
@@ -70,14 +71,14 @@ function isFix(v: unknown): v is AppliedFix {
   );
 }
 
-function isMarks(v: unknown): v is Mark[] {
+export function isMarks(v: unknown): v is Mark[] {
   return (
     Array.isArray(v) &&
     v.every((m) => typeof m === "object" && m !== null && typeof (m as Mark).cell === "string")
   );
 }
 
-function parse<T>(text: string | null, check: (v: unknown) => v is T): T | null {
+export function parse<T>(text: string | null, check: (v: unknown) => v is T): T | null {
   if (text === null) return null;
   try {
     const v: unknown = JSON.parse(text);
@@ -85,25 +86,6 @@ function parse<T>(text: string | null, check: (v: unknown) => v is T): T | null 
   } catch {
     return null; // a damaged snapshot is treated as none rather than failing the pane
   }
-}
-
-/** Queues the store's load; call the returned function after the sync. */
-export function queueStoreLoad(context: Excel.RequestContext): () => StoreState {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-  sheet.load("name");
-  const used = sheet.getUsedRangeOrNullObject(true).load("values, rowIndex, columnIndex");
-  return () => {
-    if (sheet.isNullObject) return { exists: false, fix: null, marks: [] };
-    if (used.isNullObject) return { exists: true, fix: null, marks: [] };
-    const values = used.values.map((line) => line.map(toScalar));
-    const top = used.rowIndex;
-    const left = used.columnIndex;
-    return {
-      exists: true,
-      fix: parse(column(values, top, left, "fix"), isFix),
-      marks: parse(column(values, top, left, "marks"), isMarks) ?? [],
-    };
-  };
 }
 
 /** The store sheet, added very hidden in this batch when it does not exist yet. */

@@ -34,7 +34,7 @@ export class FakeRangeAreas extends FakeObject<AreasTarget> {
   }
   _areas: FakeRangeCollection | undefined = undefined;
   get areas(): FakeRangeCollection {
-    this._areas ??= new FakeRangeCollection(this._ctx, () => this._resolve());
+    this._areas ??= new FakeRangeCollection(this._ctx, () => this._resolveChild());
     return this._areas;
   }
 }

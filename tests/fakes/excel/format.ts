@@ -20,7 +20,7 @@ export class FakeRangeFormat extends FakeObject<RangeTarget> {
   }
   _fill: FakeRangeFill | undefined = undefined;
   get fill(): FakeRangeFill {
-    this._fill ??= new FakeRangeFill(this._ctx, () => this._resolve());
+    this._fill ??= new FakeRangeFill(this._ctx, () => this._resolveChild());
     return this._fill;
   }
 }

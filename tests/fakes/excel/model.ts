@@ -43,6 +43,8 @@ export class FakeWorkbookModel {
   active = 0;
   structureProtected = false;
   selection: { sheet: string; box: Box } | null = null;
+  /** What calls on a null object give: null objects (Excel) or a failed sync (a stricter host). */
+  nullChaining: "propagate" | "refuse" = "propagate";
 
   /** Builds a workbook from grids (values, formulas, formats, merges), first sheet active. */
   static fromGrids(grids: Grid[], visibility: Record<string, Visibility> = {}): FakeWorkbookModel {

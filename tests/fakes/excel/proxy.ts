@@ -96,6 +96,21 @@ export abstract class FakeObject<T> {
     return this._target;
   }
 
+  /**
+   * The target for a child object (a method's result or a navigation property). On a null object Excel
+   * gives null objects down the chain; `model.nullChaining = "refuse"` models a build that fails instead.
+   */
+  _resolveChild(): T | null {
+    const target = this._resolve();
+    if (target === null && this._ctx.model.nullChaining === "refuse") {
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        "The argument is invalid or missing or has an incorrect format."
+      );
+    }
+    return target;
+  }
+
   /** Resolves now in the queue (object-returning methods: the used range is taken at this point). */
   _resolveInQueue(label: string): void {
     this._ctx.enqueue(label, () => {

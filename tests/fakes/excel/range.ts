@@ -111,7 +111,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   /** Merged areas intersecting this range; a null object when there are none. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this._ctx, () => {
-      const t = this._resolve();
+      const t = this._resolveChild();
       if (t === null) return null;
       const merges = this._ctx.model.mergesIn(t.sheet, t.box);
       if (merges.length === 0) return null;
@@ -159,7 +159,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
 
   _format: FakeRangeFormat | undefined = undefined;
   get format(): FakeRangeFormat {
-    this._format ??= new FakeRangeFormat(this._ctx, () => this._resolve());
+    this._format ??= new FakeRangeFormat(this._ctx, () => this._resolveChild());
     return this._format;
   }
 }

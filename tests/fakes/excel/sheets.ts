@@ -45,14 +45,14 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   }
   _protection: FakeWorksheetProtection | undefined = undefined;
   get protection(): FakeWorksheetProtection {
-    this._protection ??= new FakeWorksheetProtection(this._ctx, () => this._resolve());
+    this._protection ??= new FakeWorksheetProtection(this._ctx, () => this._resolveChild());
     return this._protection;
   }
 
   getRange(address?: string): FakeRange {
     if (address === undefined) notImplemented("Worksheet.getRange() without an address");
     const range = new FakeRange(this._ctx, () => {
-      const sheet = this._resolve();
+      const sheet = this._resolveChild();
       return sheet === null ? null : { sheet, box: parseBox(address) };
     });
     range._resolveInQueue("Worksheet.getRange");
@@ -61,7 +61,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     const range = new FakeRange(this._ctx, () => {
-      const sheet = this._resolve();
+      const sheet = this._resolveChild();
       if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0) {
         throw new FakeOfficeError(
           "InvalidArgument",
@@ -78,7 +78,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const range = new FakeRange(this._ctx, () => {
-      const sheet = this._resolve();
+      const sheet = this._resolveChild();
       const box = sheet === null ? null : this._ctx.model.usedBox(sheet, valuesOnly === true);
       return sheet === null || box === null ? null : { sheet, box };
     });
