@@ -119,3 +119,19 @@ describe("revertLast", () => {
     expect(reverted?.patches[0].value).toBe(long);
   });
 });
+
+describe("a whole-workbook fix", () => {
+  it("writes patches on several sheets of the 70-form workbook in one sync after readAllSheets", async () => {
+    const { fake } = await openFixture("forms-2023-putuo-taopu-001-070.xlsx");
+    const host = createExcelHost(fake.run);
+    const grids = await host.readAllSheets();
+    fake.resetCounters();
+    const patches = [grids[0], grids[35], grids[69]].map((g) => patch(g, "H13", 1.25));
+    await host.apply(patches);
+    expect(fake.syncCount).toBe(1);
+    for (const p of patches) expect(fake.cell(p.sheet, "H13").value).toBe(1.25);
+    const reverted = await createExcelHost(fake.run).revertLast();
+    expect(reverted?.patches).toHaveLength(3);
+    for (const p of patches) expect(fake.cell(p.sheet, "H13").value).toBe(p.old);
+  });
+});

@@ -50,4 +50,19 @@ describe("an Excel that refuses calls on null objects", () => {
     const grid = await createExcelHost(fake.run).readActiveSheet();
     expect(grid.values).toEqual([]);
   });
+
+  it("keeps the previous fix when a later fix is undone, without having read the store's content", async () => {
+    const { fake } = await openFixture("single/2022-wujing-003.xlsx");
+    fake.model.nullChaining = "refuse";
+    const first = createExcelHost(fake.run);
+    const grid = await first.readActiveSheet();
+    const fix = await first.apply([patch(grid, "H13", 1.5)]);
+    const host = first; // it stopped chaining on null objects: its reads no longer load the store's content
+    const again = await host.readActiveSheet();
+    fake.edit(grid.name, "H14", { value: 0.5 });
+    const error = await host.apply([patch(again, "H14", 2)]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "failed" });
+    expect(fake.cell(grid.name, "H14").value).toBe(0.5);
+    expect(await host.revertLast()).toEqual(fix);
+  });
 });
