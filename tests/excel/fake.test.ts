@@ -47,6 +47,9 @@ describe("the fake fails like Excel", () => {
         "Fake Excel: loading Range.text is not implemented"
       );
       expect(() => context.workbook.tables).toThrow("Fake Excel: Workbook.tables is not implemented");
+      expect(() => context.trackedObjects).toThrow(
+        "Fake Excel: RequestContext.trackedObjects is not implemented"
+      );
       expect(() => {
         (sheet as unknown as { position: number }).position = 2;
       }).toThrow("Fake Excel: setting Worksheet.position is not implemented");

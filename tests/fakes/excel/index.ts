@@ -15,6 +15,7 @@ import type { Grid } from "../../../src/core/grid";
 import { parseBox } from "./address";
 import { FakeWorkbookModel, type FakeCell, type FakeSheet, type Visibility } from "./model";
 import { FakeContext, type Counters, type SyncStat } from "./context";
+import { strict } from "./proxy";
 import { FakeWorkbook } from "./sheets";
 
 export { FakeOfficeError } from "./proxy";
@@ -49,7 +50,10 @@ export class FakeExcel {
 
   private async runBatch<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
     const ctx = new FakeContext(this.model, this.counters);
-    const context: FakeRequestContext = { workbook: new FakeWorkbook(ctx), sync: () => ctx.sync() };
+    const context = strict<FakeRequestContext>(
+      { workbook: new FakeWorkbook(ctx), sync: () => ctx.sync() },
+      "RequestContext"
+    );
     try {
       const result = await batch(context);
       if (ctx.pending > 0)
