@@ -47,7 +47,7 @@ describe("manifest.xml", () => {
     expect((app.DisplayName as Node)["@DefaultValue"]).toBe("自评表助手");
     expect(app.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(((app.DefaultSettings as Node).SourceLocation as Node)["@DefaultValue"]).toBe(
-      "https://localhost:3000/taskpane.html"
+      "https://localhost:3000/taskpane.html?office=1"
     );
     expect(vo["@xsi:type"]).toBe("VersionOverridesV1_0");
     expect(((vo.Hosts as Node).Host as Node)["@xsi:type"]).toBe("Workbook");
@@ -61,7 +61,7 @@ describe("manifest.xml", () => {
     const paneAction = pane.Action as Node;
     expect(paneAction["@xsi:type"]).toBe("ShowTaskpane");
     expect(paneAction.TaskpaneId).toBe("ButtonId1");
-    expect(urlOf((paneAction.SourceLocation as Node)["@resid"])).toBe("https://localhost:3000/taskpane.html");
+    expect(urlOf((paneAction.SourceLocation as Node)["@resid"])).toBe("https://localhost:3000/taskpane.html?office=1");
     expect(text((recalc.Label as Node)["@resid"])).toBe("一键重算");
     const recalcAction = recalc.Action as Node;
     expect(recalcAction["@xsi:type"]).toBe("ExecuteFunction");

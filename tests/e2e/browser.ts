@@ -23,6 +23,8 @@ export interface PaneOptions {
   initScripts?: string[];
   /** Serves an empty office.js, so that a fake `Office` injected before load is not replaced. */
   stubOfficeJs?: boolean;
+  /** Query string of the pane's URL; Office opens it with "?office=1&_host_Info=…" (see manifest.xml). */
+  query?: string;
 }
 
 /** Opens a fresh browser on `origin`/taskpane.html. */
@@ -61,6 +63,6 @@ export async function openPane(options: PaneOptions): Promise<PaneSession> {
     if (msg.type() === "error") errors.push(msg.text());
   });
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${options.origin}/taskpane.html`);
+  await page.goto(`${options.origin}/taskpane.html${options.query ?? ""}`);
   return { browser, context, page, requests, external, errors, close: () => browser.close() };
 }

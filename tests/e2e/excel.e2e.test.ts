@@ -37,6 +37,7 @@ describe.skipIf(!E2E)("task pane in Chromium, on a fake Excel", () => {
     pane = await openPane({
       origin: server.origin,
       stubOfficeJs: true,
+      query: "?office=1&_host_Info=Excel$Win32$16.01$zh-CN$$$$0",
       initScripts: [`window.__zpbSeed = ${JSON.stringify(grids)};`, fake],
     });
   });
@@ -44,6 +45,10 @@ describe.skipIf(!E2E)("task pane in Chromium, on a fake Excel", () => {
   afterAll(async () => {
     await pane?.close();
     await server?.close();
+  });
+
+  it("inside Office loads the bundled office.js from its own origin", () => {
+    expect(pane.requests.some((u) => u === `${server.origin}/office-js/office.js`)).toBe(true);
   });
 
   it("checks the active sheet at once, without writing", async () => {

@@ -78,6 +78,8 @@ describe.skipIf(!E2E)("task pane in Chromium, browser mode", () => {
     await pane.page.waitForTimeout(4000);
     expect(pane.external).toEqual([]);
     expect(pane.requests.length).toBeGreaterThan(3);
+    // Outside Office the page does not even load office.js (which would contact Microsoft's telemetry).
+    expect(pane.requests.filter((u) => u.includes("office-js/"))).toEqual([]);
     expect(pane.errors).toEqual([]);
   });
 });
