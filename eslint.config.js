@@ -18,9 +18,18 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "os", "child_process"], message: "src/core is pure: no Node APIs." },
-            { group: ["exceljs", "fflate", "react", "react-*", "@fluentui/*", "office-*", "@microsoft/*"], message: "src/core is pure: no host or UI libraries." },
-            { group: ["**/hosts/**", "**/taskpane/**", "**/cli/**", "**/commands/**"], message: "src/core must not depend on hosts or UI." },
+            {
+              group: ["node:*", "fs", "path", "os", "child_process"],
+              message: "src/core is pure: no Node APIs.",
+            },
+            {
+              group: ["exceljs", "fflate", "react", "react-*", "@fluentui/*", "office-*", "@microsoft/*"],
+              message: "src/core is pure: no host or UI libraries.",
+            },
+            {
+              group: ["**/hosts/**", "**/taskpane/**", "**/cli/**", "**/commands/**"],
+              message: "src/core must not depend on hosts or UI.",
+            },
           ],
         },
       ],

@@ -61,7 +61,9 @@ describe("manifest.xml", () => {
     const paneAction = pane.Action as Node;
     expect(paneAction["@xsi:type"]).toBe("ShowTaskpane");
     expect(paneAction.TaskpaneId).toBe("ButtonId1");
-    expect(urlOf((paneAction.SourceLocation as Node)["@resid"])).toBe("https://localhost:3000/taskpane.html?office=1");
+    expect(urlOf((paneAction.SourceLocation as Node)["@resid"])).toBe(
+      "https://localhost:3000/taskpane.html?office=1"
+    );
     expect(text((recalc.Label as Node)["@resid"])).toBe("一键重算");
     const recalcAction = recalc.Action as Node;
     expect(recalcAction["@xsi:type"]).toBe("ExecuteFunction");
