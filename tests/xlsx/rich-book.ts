@@ -59,6 +59,40 @@ export async function richWorkbook(): Promise<Uint8Array> {
     wb.addImage({ buffer: Buffer.from(PNG, "base64") as unknown as ExcelJS.Buffer, extension: "png" }),
     "E2:F4"
   );
+  return withDataSheetAndChart(wb);
+}
+
+/**
+ * A real form (2023-taopu-003) carrying what government workbooks carry: data validation, conditional
+ * formatting, an image and a comment on the form sheet, and a second unrelated sheet with a chart.
+ */
+export async function richForm(form: Uint8Array): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(form as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets[0];
+  ws.getCell("H23").note = "请核对故障次数";
+  ws.getCell("C32").dataValidation = { type: "list", allowBlank: true, formulae: ['"优,良,中,差"'] };
+  ws.addConditionalFormatting({
+    ref: "H13:H30",
+    rules: [
+      {
+        type: "cellIs",
+        operator: "lessThan",
+        formulae: [3],
+        priority: 1,
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
+      },
+    ],
+  });
+  ws.addImage(
+    wb.addImage({ buffer: Buffer.from(PNG, "base64") as unknown as ExcelJS.Buffer, extension: "png" }),
+    "K2:L4"
+  );
+  return withDataSheetAndChart(wb);
+}
+
+/** Adds the sheet "数据" with three numbers and a bar chart over them, as raw package parts. */
+async function withDataSheetAndChart(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const data = wb.addWorksheet("数据");
   data.getCell("B1").value = 3;
   data.getCell("B2").value = 5;
