@@ -123,7 +123,7 @@ describe("zpb fix on a form workbook with validation, conditional formats, an im
       const sheets = openInLibreOffice(output);
       const form = sheets.get("财政所-财政管理专项经费");
       expect([at(form, "H23"), at(form, "H30"), at(form, "H31"), at(form, "C32")]).toEqual([
-        "0.00",
+        "0",
         "9.38",
         "90.38",
         "优",
