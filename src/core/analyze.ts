@@ -8,6 +8,7 @@ import { evaluateForm } from "./evaluate";
 import { planFix } from "./fix";
 import { resolveProfile } from "./profile";
 import { MSG } from "../i18n/core";
+import { emptyBudget } from "./rules/budget";
 
 /** The report of a sheet that is not a form. */
 export function notAForm(name: string): SheetReport {
@@ -18,17 +19,7 @@ export function notAForm(name: string): SheetReport {
     department: "",
     implementer: "",
     weights: { budget: null, indicators: 0, total: 0 },
-    budget: {
-      submittedRate: null,
-      rate: null,
-      submittedScore: null,
-      score: null,
-      cell: null,
-      rateCell: null,
-      annual: null,
-      executed: null,
-      explain: "",
-    },
+    budget: emptyBudget(),
     indicators: [],
     total: { submitted: null, recomputed: 0, cell: null, printedSum: 0 },
     grade: null,

@@ -99,12 +99,9 @@ function checkRate(row: BudgetRow, rate: number, findings: Finding[]): BudgetWri
   return { pos: row.rate.pos, value: round2(rate), what: "rate" };
 }
 
-/** Evaluates the budget block (年度资金总额 and, when it has a base, the other rows). */
-export function evaluateBudget(rows: BudgetRow[], _profile: Profile): BudgetEval {
-  const findings: Finding[] = [];
-  const writes: BudgetWrite[] = [];
-  const total = rows.find((r) => r.isTotal) ?? null;
-  const result: BudgetResult = {
+/** A budget result with nothing read or computed (no budget block, or not a form). */
+export function emptyBudget(): BudgetResult {
+  return {
     submittedRate: null,
     rate: null,
     submittedScore: null,
@@ -115,6 +112,14 @@ export function evaluateBudget(rows: BudgetRow[], _profile: Profile): BudgetEval
     executed: null,
     explain: "",
   };
+}
+
+/** Evaluates the budget block (年度资金总额 and, when it has a base, the other rows). */
+export function evaluateBudget(rows: BudgetRow[], _profile: Profile): BudgetEval {
+  const findings: Finding[] = [];
+  const writes: BudgetWrite[] = [];
+  const total = rows.find((r) => r.isTotal) ?? null;
+  const result = emptyBudget();
   if (!total) return { result, findings, weight: null, counted: 0, printed: 0, writes };
   const weight = value(total.weight);
   result.cell = cellOf(total.score);

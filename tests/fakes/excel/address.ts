@@ -1,5 +1,6 @@
 /** Addresses and Excel's reading of typed input, as the fake needs them. */
 import type { Box } from "./model";
+import { columnName as colName } from "../../../src/core/address";
 
 const MAX_ROWS = 1048576;
 
@@ -7,17 +8,6 @@ function colIndex(letters: string): number {
   let col = 0;
   for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return col - 1;
-}
-
-function colName(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Parses "B7", "A1:I27" or a whole column "A:A" (no sheet part). Throws like Excel on anything else. */
