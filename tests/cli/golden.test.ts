@@ -104,3 +104,32 @@ for (const [workbook, sheets] of Object.entries(expected)) {
     }
   });
 }
+
+/** The one-sheet workbooks of single/ hold the same forms: they must read the same as in the big workbooks. */
+describe("golden: single/*.xlsx", () => {
+  const index = JSON.parse(readFileSync(fixture("sheet-index.json"), "utf8")) as {
+    id: string;
+    workbook: string;
+    sheet: string;
+  }[];
+  const byId = new Map<string, ExpectedSheet>();
+  for (const sheets of Object.values(expected)) for (const s of Object.values(sheets)) byId.set(s.id, s);
+  const singles = index.filter((e) => e.workbook.startsWith("single/"));
+
+  it("covers the ten single-form workbooks", () => {
+    expect(singles).toHaveLength(10);
+  });
+
+  for (const entry of singles) {
+    it(`${entry.workbook} ${entry.sheet}`, async () => {
+      const run = await zpb("check", "--json", fixture(entry.workbook));
+      const doc = JSON.parse(run.out) as JsonDocument;
+      const got = doc.files[0].sheets.find((s) => s.name === entry.sheet);
+      const want = byId.get(entry.id);
+      expect(got && want).toBeTruthy();
+      if (!got || !want) return;
+      const diffs = differences(got, want);
+      expect(diffs, `${entry.id}:\n  ${diffs.join("\n  ")}`).toEqual([]);
+    });
+  }
+});
