@@ -1,6 +1,6 @@
 /** The task pane: the size of its JavaScript in dist/ and its first render in Chromium. */
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, ROOT } from "../../tests/e2e/paths";
 import { verdict } from "./fixtures";
@@ -21,22 +21,6 @@ function ensureBuild(): string | null {
   return note;
 }
 
-/** The newest modification time under a folder, ms. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** A warning when the build is older than the sources (sizes and timings then describe older code). */
-function staleNote(): string[] {
-  const stale = statSync(join(DIST, "taskpane.html")).mtimeMs < newest(join(ROOT, "src"));
-  return stale ? ["注意：dist/ 早于 src/ 的最近修改，结果可能不是当前代码的（npm run build 可更新）。"] : [];
-}
-
 async function sizeTable(built: string | null): Promise<Table> {
   const chunks = await paneChunks(DIST);
   const raw = chunks.reduce((n, c) => n + c.raw, 0);
@@ -53,7 +37,7 @@ async function sizeTable(built: string | null): Promise<Table> {
     columns: ["文件", "原始 KB", "gzip KB", "目标"],
     rows,
     notes: [
-      ...(built ? [built] : staleNote()),
+      ...(built ? [built] : []),
       "taskpane.html 加载的脚本（<script src> 与 data-bundles 所列，按加载顺序），不含 office.js 与 dist/office-js/**；gzip 为 node:zlib gzipSync 9 级。",
     ],
   };
