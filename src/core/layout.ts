@@ -175,6 +175,9 @@ function findLabel(grid: Grid, rows: [number, number], endCol: number, m: Matche
   return null;
 }
 
+/** Labels that open a form (its 项目名称 line, its indicator header): where the form above ends. */
+const STARTS_FORM: Matcher = (k) => k.startsWith("项目名称") || IND.level3(k);
+
 /** Locates the form's header, columns, budget block, total and grade rows; null when it is not a form. */
 export function locateForm(grid: Grid): FormLayout | null {
   const end = gridEnd(grid);
@@ -185,9 +188,15 @@ export function locateForm(grid: Grid): FormLayout | null {
   let totalRow: number | null = null;
   let gradeRow: number | null = null;
   let gradeLabel: Pos | null = null;
-  for (let r = header.row + 1; r < end.row && (totalRow === null || gradeRow === null); r++) {
+  let formEnd = end.row;
+  for (let r = header.row + 1; r < formEnd && (totalRow === null || gradeRow === null); r++) {
     for (let c = grid.left; c < cols.target; c++) {
       const k = labelKey(grid, merges, r, c);
+      // A second form below this one: its rows (and its 总分 or 评分等级) are not this form's.
+      if (STARTS_FORM(k)) {
+        formEnd = r;
+        break;
+      }
       if (totalRow === null && /^(总分|合计|总计|总得分)$/.test(k)) totalRow = r;
       else if (gradeRow === null && /^(评分等级|等级|自评等级|绩效等级|评价等级)$/.test(k)) {
         gradeRow = r;
@@ -196,7 +205,7 @@ export function locateForm(grid: Grid): FormLayout | null {
       if (totalRow === r || gradeRow === r) break;
     }
   }
-  const stop = totalRow ?? gradeRow ?? end.row;
+  const stop = totalRow ?? gradeRow ?? formEnd;
   const top: [number, number] = [grid.top, header.row];
   const project = findLabel(grid, top, end.col, (k) => k.startsWith("项目名称"));
   const department = findLabel(grid, top, end.col, (k) => k.startsWith("主管部门"));

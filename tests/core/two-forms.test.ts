@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { analyzeSheet } from "../../src/core";
+import type { Grid } from "../../src/core";
+import { buildForm, type RowSpec } from "./builder";
+
+const rows: RowSpec[] = [
+  {
+    l1: "产出指标",
+    l2: "数量指标",
+    name: "指标 1：演练",
+    target: "≥10(次)",
+    actual: "10(次)",
+    weight: 50,
+    score: 50,
+  },
+  {
+    l1: "效益指标",
+    l2: "社会效益",
+    name: "指标 1：覆盖",
+    target: "≥1(次)",
+    actual: "1(次)",
+    weight: 30,
+    score: 30,
+  },
+  {
+    l1: "满意度指标",
+    l2: "服务对象",
+    name: "指标 1：满意",
+    target: "≥1(次)",
+    actual: "1(次)",
+    weight: 10,
+    score: 10,
+  },
+];
+
+/** `second` below `first` on one sheet, two empty rows between them. */
+function stack(first: Grid, second: Grid): Grid {
+  const offset = first.values.length + 2;
+  return {
+    name: "两张表",
+    top: 0,
+    left: 0,
+    values: [...first.values, [], [], ...second.values],
+    formats: [...(first.formats ?? []), [], [], ...(second.formats ?? [])],
+    merges: [
+      ...first.merges,
+      ...second.merges.map((m) => ({ ...m, top: m.top + offset, bottom: m.bottom + offset })),
+    ],
+  };
+}
+
+/** `grid` without its 总分 row (and the merges on it). */
+function withoutTotalRow(grid: Grid): Grid {
+  const row = grid.values.findIndex((line) => line[0] === "总分");
+  const drop = <T>(lines: T[]) => lines.filter((_, i) => i !== row);
+  return {
+    ...grid,
+    values: drop(grid.values),
+    formats: drop(grid.formats ?? []),
+    merges: grid.merges.filter((m) => m.top !== row),
+  };
+}
+
+describe("two forms on one sheet", () => {
+  const second = buildForm({ rows, total: 100, grade: "良" });
+
+  it("a first form without 评分等级 does not take the grade of the form below it", () => {
+    const first = buildForm({ rows, total: 100, grade: "none" });
+    const { report } = analyzeSheet(stack(first, second));
+    expect(report.grade).toBeNull();
+    expect(report.findings.map((f) => f.code)).toEqual([]);
+  });
+
+  it("a first form without 总分 ends where the next form starts", () => {
+    const first = withoutTotalRow(buildForm({ rows, total: 100, grade: "none" }));
+    const { report, patches } = analyzeSheet(stack(first, second));
+    expect(report.indicators.map((i) => i.row)).toEqual([13, 14, 15]);
+    expect(report.total).toMatchObject({ submitted: null, recomputed: 100, cell: null });
+    expect(report.grade).toBeNull();
+    expect(report.findings).toEqual([]);
+    expect(patches).toEqual([]);
+  });
+});
