@@ -73,7 +73,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
   }, [autoCheck, check, fileHost]);
 
   return (
-    <DropZone enabled={fileHost !== null && !busy} onFile={file.openFile}>
+    <DropZone enabled={fileHost !== null} busy={busy} onFile={file.openFile}>
       <main className={styles.root}>
         <Header
           project={report?.isForm ? report.project : null}

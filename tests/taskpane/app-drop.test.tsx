@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, screen } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { xlsxCodec } from "../../src/hosts/file/codec";
 import { createFileHost } from "../../src/hosts/file";
 import { paneText } from "../../src/i18n/pane";
@@ -25,5 +26,19 @@ describe("drag and drop", () => {
     expect(await screen.findByLabelText(paneText.summary)).toBeTruthy();
     expect(screen.getByText("2022-wujing-001.xlsx")).toBeTruthy();
     expect(host.view().fileName).toBe("2022-wujing-001.xlsx");
+  });
+
+  it("keeps the pane mounted while an action runs: keyboard focus stays on 检查", async () => {
+    const host = createFileHost(xlsxCodec, vi.fn());
+    renderApp({ host, initialSettings: SETTINGS });
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText(paneText.fileInput), new File([readFileSync(FORM)], "a.xlsx"));
+    await screen.findByLabelText(paneText.summary);
+    const check = screen.getByRole("button", { name: paneText.check });
+    check.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(check.hasAttribute("disabled")).toBe(false));
+    expect(screen.getByRole("button", { name: paneText.check })).toBe(check);
+    expect(document.activeElement).toBe(check);
   });
 });

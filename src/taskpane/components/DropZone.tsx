@@ -15,13 +15,16 @@ const useStyles = makeStyles({
 });
 
 export interface DropZoneProps {
+  /** Browser mode: the pane takes dropped files. Fixed for the pane's life (the host never changes). */
   enabled: boolean;
+  /** While an action runs a drop is ignored; the zone stays mounted so that focus and open panels stay. */
+  busy: boolean;
   onFile: (file: File) => void;
   children: React.ReactNode;
 }
 
 /** Wraps the pane; outside browser mode it only renders its children. */
-export function DropZone({ enabled, onFile, children }: DropZoneProps) {
+export function DropZone({ enabled, busy, onFile, children }: DropZoneProps) {
   const styles = useStyles();
   const [over, setOver] = React.useState(false);
   if (!enabled) return <>{children}</>;
@@ -29,16 +32,16 @@ export function DropZone({ enabled, onFile, children }: DropZoneProps) {
     <div
       className={mergeClasses(styles.root, over && styles.over)}
       onDragOver={(event) => {
-        // Without preventDefault the browser would open the file itself instead of dropping it here.
+        // Without preventDefault the browser would open the file itself (leaving the pane), even when busy.
         event.preventDefault();
-        setOver(true);
+        setOver(!busy);
       }}
       onDragLeave={() => setOver(false)}
       onDrop={(event) => {
         event.preventDefault();
         setOver(false);
         const file = event.dataTransfer.files?.[0];
-        if (file) onFile(file);
+        if (file && !busy) onFile(file);
       }}
     >
       {children}
