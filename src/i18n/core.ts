@@ -2,6 +2,16 @@
  * The core's messages (zh-CN), one catalogue keyed by what they say. Messages name the row (三级指标)
  * and say what to do, for a 科室 clerk who has not read the rules.
  */
+
+/** Cells read as numbers: their name, and what stays unchecked while one holds text. */
+const UNREADABLE = {
+  weight: { name: "分值", effect: "，否则本行无法核对得分，分值也不计入合计" },
+  score: { name: "得分", effect: "" },
+  annual: { name: "全年预算数", effect: "，否则无法计算预算执行率" },
+  executed: { name: "全年执行数", effect: "，否则无法计算预算执行率" },
+  total: { name: "总分", effect: "，否则无法核对总分" },
+} as const;
+
 export const MSG = {
   layoutNotFound:
     "本工作表不是绩效自评表：没有找到同时含「三级指标、年度指标值、实际完成值、分值、得分」的表头行。",
@@ -10,8 +20,9 @@ export const MSG = {
   weightSplit: (o: string, e: string, s: string, ro: number, re: number, rs: number) =>
     `一级指标分值为 产出 ${o} / 效益 ${e} / 满意度 ${s}，与建议的 ${ro} / ${re} / ${rs} 不同（模板允许调整，请确认是有意为之）。`,
   weightMissing: (label: string) => `「${label}」填了指标内容但没有分值：请填写该指标的分值。`,
-  unreadable: (what: string, text: string) =>
-    `${what}「${text}」无法识别为数字：请改为数字（如 5 或 5.00），本行暂不计分。`,
+  /** A cell that should hold a number holds text; the tail says what the check could not do because of it. */
+  unreadable: (what: keyof typeof UNREADABLE, text: string) =>
+    `${UNREADABLE[what].name}「${text}」无法识别为数字：请改为数字（如 5 或 5.00）${UNREADABLE[what].effect}。`,
   budgetBaseMissing: (label: string) =>
     `「${label}」的全年预算数为空或为 0，无法计算预算执行率：请填写全年预算数（执行率 = 全年执行数 ÷ 全年预算数）。`,
   budgetExecutedMissing: (label: string) =>
@@ -53,14 +64,6 @@ export const MSG = {
     `【待说明】年度指标值 ${target}，实际完成值 ${actual}，扣 ${lost} 分：请说明偏差原因及改进措施。`,
   promptRated: (actual: string, lost: string) =>
     `【待说明】实际完成值为「${actual}」${lost ? `，扣 ${lost} 分` : ""}：请说明偏差原因及改进措施。`,
-  what: {
-    weight: "分值",
-    score: "得分",
-    annual: "全年预算数",
-    executed: "全年执行数",
-    rate: "执行率",
-    total: "总分",
-  },
   ratings: { achieved: "达成指标", partial: "部分达成指标并具有一定效果", failed: "未达成指标且效果较差" },
   whyTargetText: "年度指标值不是数字",
   whyActualText: "实际完成值不是数字",

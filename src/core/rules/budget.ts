@@ -43,13 +43,7 @@ function rowRate(row: BudgetRow, findings: Finding[], report: boolean): number |
   if (annual.kind === "text") {
     if (report)
       findings.push(
-        finding(
-          "VALUE_UNREADABLE",
-          "error",
-          row.annual.pos,
-          MSG.unreadable(MSG.what.annual, annual.text),
-          ctx
-        )
+        finding("VALUE_UNREADABLE", "error", row.annual.pos, MSG.unreadable("annual", annual.text), ctx)
       );
     return null;
   }
@@ -64,7 +58,7 @@ function rowRate(row: BudgetRow, findings: Finding[], report: boolean): number |
     if (report) {
       const msg =
         executed.kind === "text"
-          ? MSG.unreadable(MSG.what.executed, executed.text)
+          ? MSG.unreadable("executed", executed.text)
           : MSG.budgetExecutedMissing(row.label);
       findings.push(finding("VALUE_UNREADABLE", "error", row.executed.pos, msg, ctx));
     }

@@ -62,13 +62,11 @@ export function evaluateIndicator(row: IndicatorRow, profile: Profile): Indicato
   const submitted = s.kind === "number" ? s.value : null;
   const printed = submitted ?? 0;
   if (s.kind === "text")
-    findings.push(
-      finding("VALUE_UNREADABLE", "error", row.score.pos, MSG.unreadable(MSG.what.score, s.text), ctx)
-    );
+    findings.push(finding("VALUE_UNREADABLE", "error", row.score.pos, MSG.unreadable("score", s.text), ctx));
   if (w.kind !== "number") {
     if (w.kind === "text")
       findings.push(
-        finding("VALUE_UNREADABLE", "error", row.weight.pos, MSG.unreadable(MSG.what.weight, w.text), ctx)
+        finding("VALUE_UNREADABLE", "error", row.weight.pos, MSG.unreadable("weight", w.text), ctx)
       );
     else findings.push(finding("WEIGHT_MISSING", "error", row.weight.pos, MSG.weightMissing(label), ctx));
     return {

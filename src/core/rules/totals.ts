@@ -87,7 +87,7 @@ export function checkTotal(form: Form, printedSum: number, profile: Profile) {
   const submitted = t && t.kind === "number" ? t.value : null;
   if (form.total && t && t.kind === "text") {
     findings.push(
-      finding("VALUE_UNREADABLE", "error", form.total.score.pos, MSG.unreadable(MSG.what.total, t.text))
+      finding("VALUE_UNREADABLE", "error", form.total.score.pos, MSG.unreadable("total", t.text))
     );
   }
   if (form.total && t && t.kind === "number" && !matchesPrinted(t.value, t.decimals, printedSum)) {
