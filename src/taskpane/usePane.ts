@@ -136,11 +136,17 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
     () =>
       guarded("workbook", async () => {
         patch({ workbook: { done: 0, total: 0, rows: null } });
-        const grids = await host.readAllSheets((done, total) =>
-          patch({ workbook: { done, total, rows: null } })
-        );
-        const rows = analyzeAll(grids, latest.current, analyzer);
-        patch({ workbook: { done: grids.length, total: grids.length, rows } });
+        try {
+          const grids = await host.readAllSheets((done, total) =>
+            patch({ workbook: { done, total, rows: null } })
+          );
+          const rows = analyzeAll(grids, latest.current, analyzer);
+          patch({ workbook: { done: grids.length, total: grids.length, rows } });
+        } catch (error) {
+          // A progress bar left from a failed run would spin forever: the notice tells what happened.
+          patch({ workbook: null });
+          throw error;
+        }
       }),
     [guarded, host, patch, analyzer]
   );
