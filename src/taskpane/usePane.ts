@@ -179,7 +179,8 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
             ...s.workbook,
             rows: analyzeAll(
               s.workbook.rows.map((r) => r.grid),
-              settings
+              settings,
+              analyzer
             ),
           }
         : s.workbook,

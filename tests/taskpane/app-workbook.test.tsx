@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** The whole-workbook run's edges: a failed read, and settings changed after the run. */
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, screen } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HostError } from "../../src/hosts/types";
 import { paneText } from "../../src/i18n/pane";
@@ -24,5 +24,26 @@ describe("检查整个工作簿", () => {
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(screen.queryByRole("region", { name: paneText.workbookTitle })).toBeNull();
     expect(button(paneText.checkWorkbook).hasAttribute("disabled")).toBe(false);
+  });
+
+  it("re-analyzes the listed sheets with the pane's analyzer when the profile changes", async () => {
+    const host = fakeHost([grid("表1"), grid("表2")]);
+    const analyzer = stubAnalyzer({
+      表1: { report: report("表1"), patches: [] },
+      表2: { report: report("表2"), patches: [] },
+    });
+    renderApp({ host, analyzer, initialSettings: SETTINGS });
+    await screen.findByText(paneText.cleanTitle);
+    const user = userEvent.setup();
+    await user.click(button(paneText.checkWorkbook));
+    const table = await screen.findByRole("table", { name: paneText.workbookTitle });
+    expect(within(table).getByText("表2项目")).toBeTruthy();
+
+    await user.click(button(paneText.settings));
+    await user.selectOptions(screen.getByRole("combobox", { name: paneText.profile }), "mof2020-linear");
+    await waitFor(() => expect(analyzer.calls.filter((s) => s.profile === "mof2020-linear")).toHaveLength(3));
+    const after = screen.getByRole("table", { name: paneText.workbookTitle });
+    expect(within(after).getByText("表2项目")).toBeTruthy();
+    expect(within(after).queryByText(paneText.notAForm)).toBeNull();
   });
 });
