@@ -2,6 +2,7 @@
 import { cellAt, type CellInfo, type Grid } from "./grid";
 import type { FormLayout, Pos } from "./layout";
 import { displayText } from "./cells";
+import { shownCell } from "./merges";
 import { headerKey, isNoValueText, stripIndicatorPrefix } from "./text";
 
 /** A cell of the form: where it is and what it holds. */
@@ -59,9 +60,7 @@ function text(grid: Grid, p: Pos | null): string {
 
 /** A label read through merges (一级/二级指标 merged over their rows). */
 function mergedText(grid: Grid, layout: FormLayout, row: number, col: number | null): string {
-  if (col === null) return "";
-  const m = layout.merges.at(row, col);
-  return displayText(m ? cellAt(grid, m.top, m.left) : cellAt(grid, row, col)).trim();
+  return col === null ? "" : displayText(shownCell(grid, layout.merges, row, col)).trim();
 }
 
 /** Reads the indicator table, carrying 一级/二级指标 down continuation rows where they are left blank. */

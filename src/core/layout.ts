@@ -1,6 +1,6 @@
 /** Finds the 自评表 on a sheet by its header texts, never by fixed coordinates (spec: layout). */
 import { cellAt, gridEnd, type Grid } from "./grid";
-import { indexMerges, type MergeIndex } from "./merges";
+import { indexMerges, shownCell, type MergeIndex } from "./merges";
 import { headerKey } from "./text";
 
 /** 0-based absolute position. */
@@ -87,15 +87,12 @@ function find(keys: Map<number, string>, m: Matcher, after = -1): number | null 
 
 /** The text of a label cell, looking through merges to their master cell. */
 export function labelKey(grid: Grid, merges: MergeIndex, row: number, col: number): string {
-  const m = merges.at(row, col);
-  const v = m ? cellAt(grid, m.top, m.left).value : cellAt(grid, row, col).value;
+  const v = shownCell(grid, merges, row, col).value;
   return typeof v === "string" ? headerKey(v) : "";
 }
 
 function labelText(grid: Grid, merges: MergeIndex, row: number, col: number): string {
-  const m = merges.at(row, col);
-  const v = m ? cellAt(grid, m.top, m.left).value : cellAt(grid, row, col).value;
-  return String(v ?? "").trim();
+  return String(shownCell(grid, merges, row, col).value ?? "").trim();
 }
 
 function findIndicatorHeader(grid: Grid, end: { row: number; col: number }) {

@@ -1,9 +1,15 @@
 /** Merged-area look-ups: which merge covers a cell, and its top-left (master) cell. */
-import type { Grid, Merge } from "./grid";
+import { cellAt, type CellInfo, type Grid, type Merge } from "./grid";
 
 export interface MergeIndex {
   /** The merge covering the cell, if any. */
   at(row: number, col: number): Merge | undefined;
+}
+
+/** The cell as shown: a cell inside a merged area shows its master (top-left) cell. */
+export function shownCell(grid: Grid, merges: MergeIndex, row: number, col: number): CellInfo {
+  const m = merges.at(row, col);
+  return m ? cellAt(grid, m.top, m.left) : cellAt(grid, row, col);
 }
 
 /** Indexes the grid's merges by cell (forms have a few dozen merges; areas are small). */
