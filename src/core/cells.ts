@@ -50,8 +50,3 @@ export function readNumber(cell: CellInfo): CellRead {
   }
   return { kind: "text", text };
 }
-
-/** Whether a cell is empty or holds a "no value" text. */
-export function isBlank(cell: CellInfo): boolean {
-  return readNumber(cell).kind === "empty" && (cell.value === null || isNoValueText(String(cell.value)));
-}
