@@ -47,10 +47,7 @@ export function useFileActions(host: FileHost | null, pane: Pane) {
         patch({ workbook: null, grid: null, analysis: null });
         // Default to the first sheet that is a form; analysis is cheap next to reading the package.
         const form = view.sheets.find(
-          (s) =>
-            s.state !== "hidden" &&
-            s.state !== "veryHidden" &&
-            pane.analyzer(s.grid, pane.settings).report.isForm
+          (s) => s.state !== "hidden" && pane.analyzer(s.grid, pane.settings).report.isForm
         );
         if (form) host.setActiveSheet(form.name);
         await readAndAnalyze();

@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { analyzeSheet } from "../../src/core/index";
-import { cellAt } from "../../src/core/grid";
+import { cellAt, gridFromRows } from "../../src/core/grid";
 import { xlsxCodec } from "../../src/hosts/file/codec";
-import { checkedName, createFileHost } from "../../src/hosts/file";
+import { checkedName, createFileHost, type XlsxCodec } from "../../src/hosts/file";
 import { HostError } from "../../src/hosts/types";
 
 const FORM = new URL("../fixtures/forms/single/2023-taopu-003.xlsx", import.meta.url);
@@ -62,6 +62,21 @@ describe("file host", () => {
     await expect(host.apply([])).rejects.toBeInstanceOf(HostError);
     expect(host.download()).toBe(false);
     await expect(host.open(new TextEncoder().encode("not a zip"), "x.xlsx")).rejects.toThrow();
+  });
+
+  it("leaves very hidden sheets (such as Excel's undo store) out of the sheet list and the workbook run", async () => {
+    const sheet = (name: string, state: string) => ({ name, state, grid: gridFromRows(name, [[name]]) });
+    const codec: XlsxCodec = {
+      read: () => ({
+        sheets: [sheet("表1", "visible"), sheet("__zpb_undo", "veryHidden"), sheet("备查", "hidden")],
+      }),
+      write: (b) => b,
+    };
+    const host = createFileHost(codec, vi.fn());
+    const view = await host.open(new Uint8Array([1]), "a.xlsx");
+    expect(view.sheets.map((s) => s.name)).toEqual(["表1", "备查"]);
+    expect((await host.readAllSheets()).map((g) => g.name)).toEqual(["表1", "备查"]);
+    expect(() => host.setActiveSheet("__zpb_undo")).toThrow(HostError);
   });
 
   it("names the download after the file", () => {

@@ -46,9 +46,11 @@ export function createFileHost(
     return found;
   }
 
+  /** The workbook's sheets a user can reach: very hidden ones (Excel's undo store, template data) are
+   * left out of the sheet list and the workbook run, as the Excel host and `zpb check` leave them out. */
   async function reload(next: Uint8Array): Promise<WorkbookSheet[]> {
     const data = await codec.read(next);
-    return data.sheets;
+    return data.sheets.filter((s) => s.state !== "veryHidden");
   }
 
   return {
