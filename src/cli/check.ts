@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { analyzeSheet, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { expandInputs } from "./files";
-import { openWorkbook, WorkbookError, type OpenedWorkbook } from "./workbook";
+import { openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
 import type { FileResult, SheetResult } from "./types";
 
 export interface CheckOptions {
@@ -22,6 +22,8 @@ export function describeFailure(path: string, err: unknown): string {
     const line = err.message.split("\n")[0];
     return line.includes(path) ? line : `${path}：${line}`;
   }
+  const system = systemReason(err);
+  if (system !== null) return T.unreadable(path, system);
   const detail = err instanceof Error ? err.message.split("\n")[0] : String(err);
   return T.unreadable(path, T.internalError(detail));
 }
@@ -49,7 +51,7 @@ export async function checkFile(path: string, options: CheckOptions): Promise<Fi
     const opened = await openWorkbook(path);
     return { path, error: null, sheets: analyzeWorkbook(opened, options) };
   } catch (err) {
-    if (!(err instanceof WorkbookError)) options.onInternalError?.(err);
+    if (!(err instanceof WorkbookError) && systemReason(err) === null) options.onInternalError?.(err);
     return { path, error: describeFailure(path, err), sheets: [] };
   }
 }

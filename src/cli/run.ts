@@ -14,7 +14,7 @@ import { checkJson } from "./json";
 import { renderReport } from "./render";
 import { writeSummary } from "./summary";
 import { CliError, exitCodeOf, type CliIo } from "./types";
-import { PatchError, WorkbookError } from "./workbook";
+import { PatchError, systemReason, WorkbookError } from "./workbook";
 
 export type { CliIo } from "./types";
 
@@ -84,7 +84,9 @@ async function runFix(file: string, flags: FixFlags, io: CliIo): Promise<number>
     io.out(renderFix(result, paint(io.color === true)));
     return remainingErrors(result) > 0 ? 1 : 0;
   } catch (err) {
-    if (err instanceof WorkbookError) throw new CliError(describeFailure(file, err));
+    // The input could not be read (not a workbook, or refused by the system): one line naming it.
+    if (err instanceof WorkbookError || systemReason(err) !== null)
+      throw new CliError(describeFailure(file, err));
     if (err instanceof PatchError) throw new CliError(`${file}：${err.message}`);
     throw err;
   }

@@ -21,12 +21,23 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   return { bytes, workbook: readWorkbook(bytes, { file: path }) };
 }
 
+/**
+ * The Chinese reason of an operating-system error (one with an errno `code`), or null for any other error.
+ * Node's own message is not shown: it is English and names the absolute path of the temporary file.
+ */
+export function systemReason(err: unknown): string | null {
+  if (!(err instanceof Error) || !("code" in err)) return null;
+  const code = (err as { code: unknown }).code;
+  if (typeof code !== "string" || !/^E[A-Z]+$/.test(code)) return null;
+  return T.system[code] ?? T.systemOther(code);
+}
+
 /** Writes bytes through a temporary file and a rename; throws CliError naming the file when it fails. */
 export async function saveAtomic(path: string, bytes: Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(path, bytes);
   } catch (err) {
-    const detail = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    const detail = systemReason(err) ?? (err instanceof Error ? err.message.split("\n")[0] : String(err));
     throw new CliError(T.writeFailed(path, detail));
   }
 }

@@ -47,6 +47,22 @@ export const cliText = {
   outputAndInPlace: "-o 与 --in-place 只能选一个",
   internalError: (detail: string) => `内部错误：${detail}（设置 ZPB_DEBUG=1 可查看详细信息）`,
   writeFailed: (file: string, detail: string) => `无法写入 ${file}：${detail}`,
+  /** The operating system's refusals, by error code: what a clerk can act on, never a temporary path. */
+  system: {
+    ENOENT: "文件或文件夹不存在",
+    ENOTDIR: "路径中有一段不是文件夹",
+    EACCES: "没有权限",
+    EPERM: "没有权限",
+    EISDIR: "同名的文件夹已存在",
+    ENOSPC: "磁盘空间不足",
+    EDQUOT: "磁盘配额已满",
+    EROFS: "所在位置只读",
+    EBUSY: "文件正被占用（可能已在 Excel 或 WPS 中打开）",
+    ETXTBSY: "文件正被占用（可能已在 Excel 或 WPS 中打开）",
+    ENAMETOOLONG: "文件名过长",
+    EMFILE: "同时打开的文件过多",
+  } as Record<string, string>,
+  systemOther: (code: string) => `系统错误 ${code}`,
   unreadable: (file: string, detail: string) => `${file}：无法读取（${detail}）`,
   emptyFolder: (folder: string) => `${folder}：文件夹中没有 .xlsx 工作簿`,
 
