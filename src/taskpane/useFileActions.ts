@@ -1,20 +1,13 @@
 /** Browser mode's extra flows: open a workbook (picker or drop), choose a sheet, download the result. */
 import { useCallback, useSyncExternalStore } from "react";
 import type { FileHost, FileView } from "../hosts/file/types";
+import { EMPTY_VIEW } from "../hosts/file";
 import { readFileBytes } from "../hosts/file/read-file";
 import { paneText } from "../i18n/pane";
 import type { usePane } from "./usePane";
 
 type Pane = ReturnType<typeof usePane>;
 
-const EMPTY_VIEW: FileView = {
-  fileName: null,
-  sheets: [],
-  active: null,
-  selection: null,
-  highlights: {},
-  version: 0,
-};
 const noop = () => () => undefined;
 
 /** The file host's view (re-rendered on every change), or an empty view for other hosts. */

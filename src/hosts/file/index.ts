@@ -13,6 +13,16 @@ export { checkedName } from "./download";
 
 const NO_FILE = "请先打开一个 .xlsx 文件";
 
+/** The view before any workbook is opened (also what the pane shows for hosts other than this one). */
+export const EMPTY_VIEW: FileView = {
+  fileName: null,
+  sheets: [],
+  active: null,
+  selection: null,
+  highlights: {},
+  version: 0,
+};
+
 /**
  * Creates a file host over an xlsx reader/writer.
  * @param codec reads a package into grids and applies patches to its bytes
@@ -24,14 +34,7 @@ export function createFileHost(
 ): FileHost {
   let bytes: Uint8Array | null = null;
   let undo: { bytes: Uint8Array; fix: AppliedFix }[] = [];
-  let view: FileView = {
-    fileName: null,
-    sheets: [],
-    active: null,
-    selection: null,
-    highlights: {},
-    version: 0,
-  };
+  let view = EMPTY_VIEW;
   const listeners = new Set<() => void>();
 
   function update(change: Partial<FileView>): FileView {
