@@ -44,13 +44,6 @@ export function toHostError(error: unknown): HostError {
   return new HostError(excelText.failed(detail(error)), "failed");
 }
 
-/** Empty cells come back as ""; Grid and Patch speak of them as null. */
-export function sameScalar(a: Scalar | undefined, b: Scalar | undefined): boolean {
-  const x = a === "" || a === undefined ? null : a;
-  const y = b === "" || b === undefined ? null : b;
-  return x === y;
-}
-
 /** A value from `range.values` as a Grid scalar. */
 export function toScalar(v: unknown): Scalar {
   if (v === "" || v === null || v === undefined) return null;
