@@ -4,12 +4,17 @@
  */
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { colorAllowed } from "../src/cli/color";
 import { runCli, type CliIo } from "../src/cli/run";
 
-const SAMPLE = fileURLToPath(new URL("../samples/自评表-示例.xlsx", import.meta.url));
+// Named as the user would type it from where they ran the demo (npm runs it at the repository root),
+// not by this machine's absolute path.
+const SAMPLE = relative(
+  process.cwd(),
+  fileURLToPath(new URL("../samples/自评表-示例.xlsx", import.meta.url))
+);
 
 const color = colorAllowed(process.stdout.isTTY, process.env);
 const io: CliIo = {
