@@ -1,6 +1,6 @@
 /** Turns what Excel loaded (values, formulas, numberFormat, merged-area addresses) into a Grid. */
 import type { Grid, Merge, Scalar } from "../../core/grid";
-import { toScalar } from "./office";
+import { formulaOf, toScalar } from "./office";
 
 /** The loaded arrays of one rectangular block of a sheet, at its absolute 0-based position. */
 export interface Block {
@@ -43,11 +43,6 @@ export function parseMerge(address: string): Merge | null {
   const left = Math.min(a.col ?? 0, b.col ?? 0);
   const right = Math.max(a.col ?? MAX_COL, b.col ?? MAX_COL);
   return { top, left, bottom, right };
-}
-
-/** Excel's `formulas` repeats constants; only text starting with "=" that is not the value itself is a formula. */
-function formulaOf(f: unknown, value: unknown): string | null {
-  return typeof f === "string" && f.startsWith("=") && f !== value ? f : null;
 }
 
 function formatOf(f: unknown): string | null {

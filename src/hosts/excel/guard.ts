@@ -8,7 +8,7 @@ import { toHostError } from "./office";
 import type { HostState } from "./state";
 import { queueStoreWrite, STORE_SHEET } from "./store";
 import { syncWithStore } from "./storeload";
-import { bySheet, holds, queueRestore, type CellWrite, type Found } from "./write";
+import { bySheet, foundOf, holds, queueRestore, type CellWrite, type Found } from "./write";
 
 export interface View {
   missing: string[];
@@ -50,13 +50,8 @@ export async function loadView(
   );
   const found = new Map<CellWrite, Found>();
   writes.forEach((w, i) => {
-    if (sheets.get(w.sheet)!.isNullObject) return;
-    const v = cells[i].values[0][0];
-    const f = cells[i].formulas[0][0];
-    found.set(w, {
-      value: v === "" ? null : v,
-      formula: typeof f === "string" && f.startsWith("=") && f !== v ? f : null,
-    });
+    if (!sheets.get(w.sheet)!.isNullObject)
+      found.set(w, foundOf(cells[i].values[0][0], cells[i].formulas[0][0]));
   });
   return {
     missing: [...sheets].filter(([, ws]) => ws.isNullObject).map(([name]) => name),

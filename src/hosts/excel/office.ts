@@ -44,6 +44,11 @@ export function toHostError(error: unknown): HostError {
   return new HostError(excelText.failed(detail(error)), "failed");
 }
 
+/** Excel's `formulas` repeats constants; only text starting with "=" that is not the value itself is a formula. */
+export function formulaOf(formula: unknown, value: unknown): string | null {
+  return typeof formula === "string" && formula.startsWith("=") && formula !== value ? formula : null;
+}
+
 /** A value from `range.values` as a Grid scalar. */
 export function toScalar(v: unknown): Scalar {
   if (v === "" || v === null || v === undefined) return null;

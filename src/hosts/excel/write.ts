@@ -8,7 +8,7 @@
  * the user edited a cell in the meantime.
  */
 import type { Scalar } from "../../core/grid";
-import { toInput, toScalar } from "./office";
+import { formulaOf, toInput, toScalar } from "./office";
 
 /** One cell to write: `value` goes in, `expect` is what the cell must hold now for the write to be safe. */
 export interface CellWrite {
@@ -58,6 +58,11 @@ export function bySheet(writes: readonly CellWrite[]): Map<string, string[]> {
   return groups;
 }
 
+/** What a one-cell load answered (`values` and `formulas` entries of the same cell). */
+export function foundOf(value: unknown, formula: unknown): Found {
+  return { value: toScalar(value), formula: formulaOf(formula, value) };
+}
+
 /** Whether a loaded cell still holds what a write expects (never a formula). */
 export function holds(found: Found | undefined, expect: Scalar): boolean {
   if (!found || found.formula !== null) return false;
@@ -105,14 +110,7 @@ export async function guardedWrite(
   await context.sync();
   const found = new Map<CellWrite, Found>();
   for (const { run, range } of runs) {
-    run.writes.forEach((w, i) => {
-      const f = range.formulas[i]?.[0];
-      const v = range.values[i]?.[0];
-      found.set(w, {
-        value: toScalar(v),
-        formula: typeof f === "string" && f.startsWith("=") && f !== v ? f : null,
-      });
-    });
+    run.writes.forEach((w, i) => found.set(w, foundOf(range.values[i]?.[0], range.formulas[i]?.[0])));
   }
   return found;
 }
