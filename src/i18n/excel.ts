@@ -25,7 +25,6 @@ export const excelText = {
   formulaCells: (groups: ReadonlyMap<string, readonly string[]>) =>
     `${bySheet(groups)}是公式单元格，不会被覆盖，因此没有写入任何内容。请重新检查后再修复。`,
   noSheet: (sheet: string) => `找不到工作表“${sheet}”，它可能已被重命名或删除。请重新检查。`,
-  noActiveSheet: "没有打开的工作表：请先打开自评表所在的工作簿。",
   tooLarge: (sheet: string) =>
     `工作表“${sheet}”过大，无法读取（超过 Excel 单次传输的上限）。请删除表格之外多余的行列后重试。`,
   tooLargeActive: "当前工作表过大，无法读取（超过 Excel 单次传输的上限）。请删除表格之外多余的行列后重试。",
