@@ -1,13 +1,12 @@
 /** `zpb fix`: writes the recomputed values of every form of a workbook into a new file (or in place). */
-import { realpath } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Finding, Patch } from "../core/index";
 import { applyPatches } from "../hosts/xlsx/write";
 import { readWorkbook } from "../hosts/xlsx/read";
 import { cliText as T } from "../i18n/cli";
 import { analyzeWorkbook, type CheckOptions } from "./check";
 import { CliError, type SheetResult } from "./types";
-import { openWorkbook, saveAtomic } from "./workbook";
+import { canonicalPath, openWorkbook, saveAtomic } from "./workbook";
 
 export interface FixOptions extends CheckOptions {
   /** `-o`: where to write; default `<name>.checked.xlsx` beside the input. */
@@ -39,19 +38,11 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${name}.checked.xlsx`);
 }
 
-async function canonical(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return resolve(path); // not there yet: it cannot be another name of an existing file
-  }
-}
-
 async function target(input: string, options: FixOptions): Promise<string> {
   if (options.inPlace && options.output !== undefined) throw new CliError(T.argError(T.outputAndInPlace));
   if (options.inPlace) return input;
   const output = options.output ?? defaultOutput(input);
-  if ((await canonical(output)) === (await canonical(input)))
+  if ((await canonicalPath(output)) === (await canonicalPath(input)))
     throw new CliError(T.argError(T.outputIsInput(input)));
   return output;
 }

@@ -12,7 +12,7 @@ import { fixFile } from "./fix";
 import { remainingErrors, renderFix } from "./fixreport";
 import { checkJson } from "./json";
 import { renderReport } from "./render";
-import { writeSummary } from "./summary";
+import { assertSummaryTarget, writeSummary } from "./summary";
 import { CliError, exitCodeOf, type CliIo } from "./types";
 import { PatchError, systemReason, WorkbookError } from "./workbook";
 
@@ -62,6 +62,7 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
     onEmptyFolder: (folder) => io.err(`${T.emptyFolder(folder)}\n`),
     onInternalError: (err) => debug(io, err),
   });
+  if (flags.summary !== undefined) await assertSummaryTarget(flags.summary, files);
   if (flags.json) io.out(`${JSON.stringify(checkJson(files), null, 2)}\n`);
   else io.out(renderReport(files, paint(io.color === true)));
   for (const f of files) if (f.error !== null) io.err(`${f.error}\n`);

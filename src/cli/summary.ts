@@ -6,8 +6,8 @@ import type { Finding } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { displayWidth, round2 } from "./format";
 import { countFindings, sortFindings } from "./render";
-import type { FileResult } from "./types";
-import { saveAtomic } from "./workbook";
+import { CliError, type FileResult } from "./types";
+import { canonicalPath, saveAtomic } from "./workbook";
 
 export interface SummaryRow {
   file: string;
@@ -110,6 +110,18 @@ export async function summaryBytes(rows: readonly SummaryRow[]): Promise<Uint8Ar
   sheet.getColumn(7).numFmt = "0.00";
   sheet.getColumn(8).numFmt = "0.00";
   return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/**
+ * Refuses a summary path that names a checked workbook holding a form: `check` never writes to its inputs.
+ * A previous summary among the inputs (no form in it) may be replaced, so that a run can be repeated.
+ */
+export async function assertSummaryTarget(path: string, files: readonly FileResult[]): Promise<void> {
+  const target = await canonicalPath(path);
+  for (const file of files) {
+    if (!file.sheets.some((s) => s.report.isForm)) continue;
+    if ((await canonicalPath(file.path)) === target) throw new CliError(T.argError(T.summaryIsInput(path)));
+  }
 }
 
 /** Writes the summary of the checked files to `path` (temporary file + rename); returns the row count. */

@@ -2,6 +2,8 @@
  * The command's access to workbook files, through the .xlsx host: read a file into sheets, write bytes
  * without ever leaving a partial file. One place, so that check, fix and the summary read and write alike.
  */
+import { realpath } from "node:fs/promises";
+import { resolve } from "node:path";
 import { PatchError, WorkbookError } from "../hosts/xlsx/errors";
 import { readWorkbookBytes, writeFileAtomic } from "../hosts/xlsx/node";
 import { readWorkbook, type WorkbookSnapshot } from "../hosts/xlsx/read";
@@ -39,5 +41,14 @@ export async function saveAtomic(path: string, bytes: Uint8Array): Promise<void>
   } catch (err) {
     const detail = systemReason(err) ?? (err instanceof Error ? err.message.split("\n")[0] : String(err));
     throw new CliError(T.writeFailed(path, detail));
+  }
+}
+
+/** One name per file (links and `./` resolved), to tell whether two paths name the same file. */
+export async function canonicalPath(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path); // not there yet: it cannot be another name of an existing file
   }
 }

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -57,5 +57,29 @@ describe("zpb check --summary", () => {
     expect(run.code).toBe(2);
     expect(run.err.trim().split("\n")).toHaveLength(1);
     expect(run.err).toContain("s.xlsx");
+  });
+});
+
+describe("zpb check --summary onto a checked workbook", () => {
+  it("refuses a workbook that holds a form: check never writes to its inputs", async () => {
+    const form = join(dir, "表.xlsx");
+    await copyFile(single("2023-taopu-001"), form);
+    const before = await readFile(form);
+    const run = await zpb("check", form, "--summary", join(dir, ".", "表.xlsx"));
+    expect(run.code).toBe(2);
+    expect(run.err).toBe(`${cliText.argError(cliText.summaryIsInput(join(dir, "表.xlsx")))}\n`);
+    expect(run.out).toBe("");
+    expect(await readFile(form)).toEqual(before);
+  });
+
+  it("replaces a previous summary found among the inputs, so that a run can be repeated", async () => {
+    const inputs = join(dir, "收到的表");
+    await mkdir(inputs);
+    await copyFile(single("2023-taopu-003"), join(inputs, "2.xlsx"));
+    const out = join(inputs, "汇总.xlsx");
+    expect((await zpb("check", inputs, "--summary", out)).code).toBe(1);
+    const again = await zpb("check", inputs, "--summary", out);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain(cliText.summaryWritten(out, 1));
   });
 });
