@@ -92,6 +92,9 @@ export const paneText = {
   preview: "表格预览",
   noFormInFile: "这个工作簿中没有识别出自评表，显示的是第一个工作表。",
   readFailed: (name: string, detail: string) => `无法读取“${name}”：${detail}`,
+  fileUnreadable: "浏览器无法读取这个文件",
+  noFile: "请先打开一个 .xlsx 文件",
+  noSuchSheet: (sheet: string) => `工作簿中没有名为“${sheet}”的工作表`,
 } as const;
 
 /** A number as the pane prints it: at most 2 decimals, no trailing zeros beyond what is needed. */

@@ -4,14 +4,13 @@
  */
 import type { Grid } from "../../core/grid";
 import type { Patch } from "../../core/types";
+import { paneText } from "../../i18n/pane";
 import { HostError, type AppliedFix } from "../types";
 import { checkedName, saveBytes } from "./download";
 import type { CellMark, FileHost, FileView, WorkbookSheet, XlsxCodec } from "./types";
 
 export type { FileHost, FileView, WorkbookSheet, XlsxCodec, CellMark } from "./types";
 export { checkedName } from "./download";
-
-const NO_FILE = "请先打开一个 .xlsx 文件";
 
 /** The view before any workbook is opened (also what the pane shows for hosts other than this one). */
 export const EMPTY_VIEW: FileView = {
@@ -45,7 +44,7 @@ export function createFileHost(
 
   function sheet(name: string | null): WorkbookSheet {
     const found = view.sheets.find((s) => s.name === name);
-    if (!found) throw new HostError(bytes ? `工作簿中没有名为“${name ?? ""}”的工作表` : NO_FILE, "no-sheet");
+    if (!found) throw new HostError(bytes ? paneText.noSuchSheet(name ?? "") : paneText.noFile, "no-sheet");
     return found;
   }
 
@@ -90,14 +89,14 @@ export function createFileHost(
     },
 
     async readAllSheets(onProgress) {
-      if (!bytes) throw new HostError(NO_FILE, "no-sheet");
+      if (!bytes) throw new HostError(paneText.noFile, "no-sheet");
       const grids = view.sheets.map((s) => s.grid);
       onProgress?.(grids.length, grids.length);
       return grids;
     },
 
     async apply(patches: Patch[]) {
-      if (!bytes) throw new HostError(NO_FILE, "no-sheet");
+      if (!bytes) throw new HostError(paneText.noFile, "no-sheet");
       const before = bytes;
       let next: Uint8Array;
       try {

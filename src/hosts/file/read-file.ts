@@ -1,4 +1,5 @@
 /** Reads a picked or dropped file's bytes locally. */
+import { paneText } from "../../i18n/pane";
 
 /**
  * The file's bytes. Uses Blob.arrayBuffer where the browser has it, else FileReader (older Office
@@ -9,7 +10,7 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+    reader.onerror = () => reject(reader.error ?? new Error(paneText.fileUnreadable));
     reader.readAsArrayBuffer(file);
   });
 }
