@@ -95,8 +95,19 @@ function labelText(grid: Grid, merges: MergeIndex, row: number, col: number): st
   return String(shownCell(grid, merges, row, col).value ?? "").trim();
 }
 
+/**
+ * Whether a row can hold the indicator header. Its 三级指标 label keeps the 三 whatever its spacing or
+ * width, so rows without one are passed over without normalising every text: a sheet that is not a
+ * form (a 明细 of 100,000 rows) costs one scan, not a normalised key per cell.
+ */
+function mayHoldHeader(grid: Grid, row: number): boolean {
+  const line = grid.values[row - grid.top] ?? [];
+  return line.some((v) => typeof v === "string" && v.includes("三"));
+}
+
 function findIndicatorHeader(grid: Grid, end: { row: number; col: number }) {
   for (let r = grid.top; r < end.row; r++) {
+    if (!mayHoldHeader(grid, r)) continue;
     const keys = rowKeys(grid, r, grid.left, end.col);
     if (keys.size < 5) continue;
     const level3 = find(keys, IND.level3);
