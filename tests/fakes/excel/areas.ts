@@ -2,7 +2,7 @@
 import { formatAddress } from "./address";
 import type { FakeContext } from "./context";
 import type { Box, FakeSheet } from "./model";
-import { FakeObject, strict } from "./proxy";
+import { FakeObject, stageItems, strict } from "./proxy";
 import { FakeRange } from "./range";
 
 export interface AreasTarget {
@@ -58,24 +58,11 @@ export class FakeRangeCollection extends FakeObject<AreasTarget> {
       load: (rest: string) => {
         this._ctx.enqueue("RangeCollection.load", () => {
           const t = this._resolve();
-          const items = (t?.boxes ?? []).map((box) => {
-            const range = new FakeRange(this._ctx, () => ({ sheet: t!.sheet, box }));
-            range._resolve();
-            return range;
-          });
-          for (const prop of rest.split(",")) {
-            for (const item of items) {
-              const value = item._read(prop.trim(), item._resolve()!);
-              this._ctx.stage(() => {
-                item._synced = true;
-                item._loaded.set(prop.trim(), value);
-              }, value);
-            }
-          }
-          this._ctx.stage(() => {
-            this._synced = true;
-            this._loaded.set("items", items);
-          }, null);
+          const items = (t?.boxes ?? []).map(
+            (box) => new FakeRange(this._ctx, () => ({ sheet: t!.sheet, box }))
+          );
+          const props = rest.split(",").map((p) => p.trim());
+          stageItems(this, items, props);
         });
       },
     } as unknown as FakeObject<unknown>;

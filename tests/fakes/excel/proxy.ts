@@ -184,3 +184,24 @@ export abstract class FakeObject<T> {
     notImplemented(`${this._class}.${name} (navigation)`);
   }
 }
+
+/**
+ * Stages a collection's `load("items/a, items/b")` inside its queued action: each item's properties, then
+ * the item list itself on `owner` (RangeCollection and WorksheetCollection share this).
+ */
+export function stageItems<T>(owner: FakeObject<unknown>, items: FakeObject<T>[], props: string[]): void {
+  for (const item of items) {
+    const target = item._resolve() as T;
+    for (const prop of props) {
+      const value = item._read(prop, target);
+      owner._ctx.stage(() => {
+        item._synced = true;
+        item._loaded.set(prop, value);
+      }, value);
+    }
+  }
+  owner._ctx.stage(() => {
+    owner._synced = true;
+    owner._loaded.set("items", items);
+  }, null);
+}

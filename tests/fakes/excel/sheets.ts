@@ -2,7 +2,7 @@
 import { parseBox } from "./address";
 import type { FakeSheet, FakeWorkbookModel, Visibility } from "./model";
 import type { FakeContext } from "./context";
-import { FakeObject, FakeOfficeError, notImplemented, strict } from "./proxy";
+import { FakeObject, FakeOfficeError, notImplemented, stageItems, strict } from "./proxy";
 import { FakeWorkbookProtection, FakeWorksheetProtection } from "./protection";
 import { FakeRange } from "./range";
 
@@ -118,22 +118,8 @@ export class FakeWorksheetCollection extends FakeObject<FakeWorkbookModel> {
         for (const p of props)
           if (!["name", "visibility"].includes(p)) notImplemented(`loading Worksheet.${p}`);
         this._ctx.enqueue("WorksheetCollection.load", () => {
-          const items = this._ctx.model.sheets.map((sheet) => {
-            const ws = new FakeWorksheet(this._ctx, () => sheet);
-            ws._resolve();
-            for (const p of props) {
-              const value = ws._read(p, sheet);
-              this._ctx.stage(() => {
-                ws._synced = true;
-                ws._loaded.set(p, value);
-              }, value);
-            }
-            return ws;
-          });
-          this._ctx.stage(() => {
-            this._synced = true;
-            this._loaded.set("items", items);
-          }, null);
+          const items = this._ctx.model.sheets.map((sheet) => new FakeWorksheet(this._ctx, () => sheet));
+          stageItems(this, items, props);
         });
       },
     } as unknown as FakeObject<unknown>;
