@@ -6,10 +6,10 @@ import type { Pos } from "../layout";
 import type { CellInfo } from "../grid";
 import { a1 } from "../address";
 import { displayText, readNumber } from "../cells";
-import { fmt2, fmtNum, matchesPrinted, round2 } from "../numbers";
+import { fmtNum, round2 } from "../numbers";
 import { MSG } from "../../i18n/core";
-import { bandOf, inBand, ratingOf, type Rating } from "./rating";
-import { scoreByMethod } from "./methods";
+import { ratingOf, type Rating } from "./rating";
+import { scoreComputed, scoreRated, type Scored, type ScoreWrite } from "./score";
 import { finding } from "./finding";
 
 export interface IndicatorEval {
@@ -22,7 +22,7 @@ export interface IndicatorEval {
   /** Printed score counted in the form's own arithmetic (0 when empty). */
   printed: number;
   /** The score a fix writes, if any. */
-  write: { pos: Pos; value: number } | null;
+  write: ScoreWrite;
   /** The prompt a fix writes into the empty reason cell, if any. */
   prompt: { pos: Pos; text: string } | null;
 }
@@ -81,7 +81,6 @@ export function evaluateIndicator(row: IndicatorRow, profile: Profile): Indicato
   }
   const weight = w.value;
   const result = base(row, weight, submitted);
-  let write: IndicatorEval["write"] = null;
   const over = submitted !== null && round2(submitted) > round2(weight);
   if (over)
     findings.push(
@@ -94,102 +93,8 @@ export function evaluateIndicator(row: IndicatorRow, profile: Profile): Indicato
       )
     );
   const rating = ratingOf(result.actual);
-  if (rating) {
-    result.method = "qualitative";
-    const band = bandOf(rating, weight, profile);
-    const name = MSG.ratings[rating];
-    result.explain = MSG.explainRated(name, fmtNum(band.lo), fmtNum(band.hi));
-    if (submitted === null && s.kind === "empty") {
-      if (rating === "achieved") {
-        result.score = round2(weight);
-        write = { pos: row.score.pos, value: result.score };
-        findings.push(
-          finding(
-            "SCORE_MISSING",
-            "warning",
-            row.score.pos,
-            MSG.scoreMissingAchieved(label, fmtNum(weight)),
-            { ...ctx, submitted: null, recomputed: result.score, explain: result.explain }
-          )
-        );
-      } else {
-        findings.push(
-          finding(
-            "SCORE_MISSING",
-            "error",
-            row.score.pos,
-            MSG.scoreMissingRated(label, name, fmtNum(band.lo), fmtNum(band.hi)),
-            { ...ctx, submitted: null, explain: result.explain }
-          )
-        );
-      }
-    } else if (submitted !== null && !over && !inBand(submitted, band)) {
-      findings.push(
-        finding(
-          "QUALITATIVE_BAND",
-          "error",
-          row.score.pos,
-          MSG.qualitativeBand(label, name, fmtNum(band.lo), fmtNum(band.hi), fmtNum(submitted)),
-          { ...ctx, submitted, recomputed: submitted, explain: result.explain }
-        )
-      );
-    }
-  } else {
-    const m = scoreByMethod(result.target, result.actual, weight, profile);
-    result.method = m.method;
-    result.explain = m.explain;
-    if (m.raw === null) {
-      findings.push(
-        finding(
-          "UNSCORABLE",
-          "info",
-          row.score.pos,
-          MSG.unscorable(
-            label,
-            result.target || "（空）",
-            result.actual || "（空）",
-            m.why ?? "",
-            submitted === null ? "（空）" : fmtNum(submitted)
-          ),
-          { ...ctx, submitted }
-        )
-      );
-    } else {
-      const score = round2(m.raw);
-      result.score = score;
-      const extra = { ...ctx, submitted, recomputed: score, explain: m.explain };
-      if (submitted === null && s.kind === "empty") {
-        write = { pos: row.score.pos, value: score };
-        findings.push(
-          finding(
-            "SCORE_MISSING",
-            "warning",
-            row.score.pos,
-            MSG.scoreMissingComputed(label, fmt2(score), m.explain),
-            extra
-          )
-        );
-      } else if (submitted !== null && s.kind === "number" && !matchesPrinted(submitted, s.decimals, m.raw)) {
-        write = { pos: row.score.pos, value: score };
-        const high = submitted > score;
-        const msg = high ? MSG.scoreHigh : MSG.scoreLow;
-        if (!(over && high))
-          findings.push(
-            finding(
-              "SCORE_MISMATCH",
-              high ? "error" : "warning",
-              row.score.pos,
-              msg(label, fmtNum(submitted), fmt2(score), m.explain),
-              extra
-            )
-          );
-      }
-      if (m.overshoot)
-        findings.push(
-          finding("OVERSHOOT", "info", row.score.pos, MSG.overshoot(label, result.actual, result.target), ctx)
-        );
-    }
-  }
+  const scored: Scored = { row, label, ctx, s, weight, over, result, findings };
+  const write = rating ? scoreRated(scored, rating, profile) : scoreComputed(scored, profile);
   const counted = result.score === null ? 0 : round2(result.score);
   const prompt = reasonCheck(row, label, rating, result, weight, findings);
   return { result, findings, weight, counted, printed, write, prompt };
