@@ -20,6 +20,8 @@ export const excelText = {
     `工作表“${sheet}”受保护，无法标记或清除单元格颜色。请在“审阅”选项卡中撤销工作表保护后重试。`,
   structureProtected:
     "工作簿结构受保护，无法保存撤销记录，因此没有写入任何内容。请在“审阅”选项卡中取消“保护工作簿”后重试。",
+  structureProtectedHighlight:
+    "工作簿结构受保护，无法保存高亮记录，因此没有标记任何单元格。请在“审阅”选项卡中取消“保护工作簿”后重试。",
   staleCells: (groups: ReadonlyMap<string, readonly string[]>) =>
     `${bySheet(groups)}在检查之后被修改过，为避免覆盖您的修改，没有写入任何内容。请重新检查后再修复。`,
   formulaCells: (groups: ReadonlyMap<string, readonly string[]>) =>

@@ -87,6 +87,19 @@ describe("highlight and clearHighlights", () => {
     expect(fake.cell("表一", "A1").fill).toBeNull();
     expect(fake.sheet("表一").unprotectCalls).toBe(0);
   });
+
+  it("refuses a protected workbook structure (no room for the marks) without filling any cell", async () => {
+    const fake = workbook();
+    fake.model.structureProtected = true;
+    const error = await createExcelHost(fake.run)
+      .highlight("表一", [{ cell: "A1", severity: "error" }])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect((error as HostError).reason).toBe("protected");
+    expect((error as HostError).message).toContain("工作簿结构受保护");
+    expect(fake.cell("表一", "A1").fill).toBeNull();
+    expect(fake.model.sheet(STORE_SHEET)).toBeUndefined();
+  });
 });
 
 describe("select", () => {

@@ -51,7 +51,7 @@ export async function highlightCells(
   if (wanted.size === 0) return;
   await run(async (context) => {
     try {
-      const [{ ws, fills }, store] = await syncWithStore(
+      const [{ ws, fills, workbook }, store] = await syncWithStore(
         context,
         state,
         () => {
@@ -59,11 +59,14 @@ export async function highlightCells(
           const fills = new Map(
             [...wanted.keys()].map((c) => [c, ws.getRange(c).format.fill.load("color, pattern")])
           );
-          return { ws, fills };
+          return { ws, fills, workbook: context.workbook.protection.load("protected") };
         },
         true
       );
       check(ws, sheet);
+      // Without room for the marks a fill could never be cleared: refuse before the batch fills anything.
+      if (!store.exists && workbook.protected)
+        throw new HostError(excelText.structureProtectedHighlight, "protected");
       const prior = new Map(store.marks.filter((m) => m.sheet === sheet).map((m) => [m.cell, m]));
       const marks = store.marks.filter((m) => m.sheet !== sheet || !wanted.has(m.cell));
       for (const [cell, severity] of wanted) {
