@@ -15,6 +15,11 @@ import path from "node:path";
 export const DEBUGGING_VERSION = "7.0.0";
 const win = process.platform === "win32";
 
+/** Whether npm start / npm stop sideload into Excel desktop (Windows, macOS) rather than use browser mode. */
+export function usesExcelDesktop(env = process.env, platform = process.platform) {
+  return (platform === "win32" || platform === "darwin") && env.ZPB_BROWSER !== "1";
+}
+
 /** Quotes an argument for the Windows shell (npx is a .cmd there and needs one). */
 const quote = (arg) => (/[\s"&|<>^]/.test(arg) ? `"${arg.replace(/"/g, '\\"')}"` : arg);
 

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { runDebugging } from "./addin-debugging.mjs";
+import { runDebugging, usesExcelDesktop } from "./addin-debugging.mjs";
 import { devServerTransport } from "../config/dev-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,9 +50,7 @@ async function browserMode() {
 }
 
 async function main() {
-  const desktop =
-    (process.platform === "win32" || process.platform === "darwin") && process.env.ZPB_BROWSER !== "1";
-  if (!desktop) {
+  if (!usesExcelDesktop()) {
     say(
       "本机没有 Excel 桌面版（Linux），无法旁加载加载项；改为浏览器模式。",
       "No Excel desktop on this machine (Linux): the add-in cannot be sideloaded; using browser mode instead."

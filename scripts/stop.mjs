@@ -8,12 +8,12 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { runDebugging } from "./addin-debugging.mjs";
+import { runDebugging, usesExcelDesktop } from "./addin-debugging.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pidFile = path.join(root, ".tmp", "dev-server.pid");
 
-if ((process.platform === "win32" || process.platform === "darwin") && process.env.ZPB_BROWSER !== "1") {
+if (usesExcelDesktop()) {
   await runDebugging(root, ["stop", "manifest.xml", "desktop"]);
 }
 
