@@ -127,3 +127,15 @@ export function filler(used: number): RowSpec[] {
       ]
     : [];
 }
+
+/** `grid` without its 总分 row (and the merges on it). */
+export function withoutTotalRow(grid: Grid): Grid {
+  const row = grid.values.findIndex((line) => line[0] === "总分");
+  const drop = <T>(lines: T[]) => lines.filter((_, i) => i !== row);
+  return {
+    ...grid,
+    values: drop(grid.values),
+    formats: drop(grid.formats ?? []),
+    merges: grid.merges.filter((m) => m.top !== row),
+  };
+}

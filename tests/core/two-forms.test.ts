@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeSheet } from "../../src/core";
 import type { Grid } from "../../src/core";
-import { buildForm, type RowSpec } from "./builder";
+import { buildForm, withoutTotalRow, type RowSpec } from "./builder";
 
 const rows: RowSpec[] = [
   {
@@ -46,18 +46,6 @@ function stack(first: Grid, second: Grid): Grid {
       ...first.merges,
       ...second.merges.map((m) => ({ ...m, top: m.top + offset, bottom: m.bottom + offset })),
     ],
-  };
-}
-
-/** `grid` without its 总分 row (and the merges on it). */
-function withoutTotalRow(grid: Grid): Grid {
-  const row = grid.values.findIndex((line) => line[0] === "总分");
-  const drop = <T>(lines: T[]) => lines.filter((_, i) => i !== row);
-  return {
-    ...grid,
-    values: drop(grid.values),
-    formats: drop(grid.formats ?? []),
-    merges: grid.merges.filter((m) => m.top !== row),
   };
 }
 

@@ -27,10 +27,14 @@ export interface IndicatorEval {
   prompt: { pos: Pos; text: string } | null;
 }
 
-/** Whether a row is only a template placeholder ("指标 2：", "指标 1：无"): not an indicator. */
+/**
+ * Whether a row is not an indicator: a template placeholder ("指标 2：", "指标 1：无"), or a row with no
+ * name and no points (spec/cli.md: "no name, no numbers"), such as the 填表人 line under a form without 总分.
+ */
 export function isPlaceholder(row: IndicatorRow): boolean {
-  const blank = (c: CellInfo) => c.formula === null && readNumber(c).kind === "empty";
-  return blank(row.target) && blank(row.actual) && blank(row.weight) && blank(row.score);
+  const read = (c: CellInfo) => (c.formula === null ? readNumber(c).kind : "number");
+  if (row.name === "" && read(row.weight) !== "number" && read(row.score) !== "number") return true;
+  return [row.target, row.actual, row.weight, row.score].every((c) => read(c) === "empty");
 }
 
 function base(row: IndicatorRow, weight: number | null, submitted: number | null): IndicatorResult {

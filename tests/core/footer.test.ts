@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { analyzeSheet } from "../../src/core";
+import { buildForm, withoutTotalRow, type RowSpec } from "./builder";
+
+const rows: RowSpec[] = [
+  {
+    l1: "产出指标",
+    l2: "数量指标",
+    name: "指标 1：演练",
+    target: "≥10(次)",
+    actual: "10(次)",
+    weight: 50,
+    score: 50,
+  },
+  {
+    l1: "效益指标",
+    l2: "社会效益",
+    name: "指标 1：覆盖",
+    target: "≥1(次)",
+    actual: "1(次)",
+    weight: 30,
+    score: 30,
+  },
+  {
+    l1: "满意度指标",
+    l2: "服务对象",
+    name: "指标 1：满意",
+    target: "≥1(次)",
+    actual: "1(次)",
+    weight: 10,
+    score: 10,
+  },
+];
+
+describe("rows with no name and no points are not indicators (spec/cli.md: no name, no numbers)", () => {
+  it("the 填表人 line under a form without 总分 gives no finding", () => {
+    const grid = withoutTotalRow(buildForm({ rows, total: 100, grade: "none" }));
+    grid.values.push(
+      [],
+      ["填表人：张三", null, null, null, "联系电话：12345678", null, "填报日期：2024年3月1日", null, null]
+    );
+    const { report, patches } = analyzeSheet(grid);
+    expect(report.indicators.map((i) => i.row)).toEqual([13, 14, 15]);
+    expect(report.findings).toEqual([]);
+    expect(patches).toEqual([]);
+  });
+
+  it("a row without a name but with points is still an indicator", () => {
+    const grid = buildForm({
+      rows: [...rows, { name: "指标 2：", target: "≥1(次)", actual: "1(次)", weight: 5, score: 5 }],
+      total: 105,
+      grade: "优",
+    });
+    const { report } = analyzeSheet(grid);
+    expect(report.indicators.map((i) => i.row)).toEqual([13, 14, 15, 16]);
+    expect(report.findings.map((f) => f.code)).toContain("WEIGHT_SUM");
+  });
+});
