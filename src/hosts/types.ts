@@ -1,6 +1,6 @@
 /** The one small interface every host implements (Excel, WPS, an .xlsx file opened in the browser). */
 import type { Grid } from "../core/grid";
-import type { Patch } from "../core/types";
+import type { Patch, Severity } from "../core/types";
 
 export type HostKind = "excel" | "wps" | "file";
 
@@ -40,4 +40,22 @@ export class HostError extends Error {
     super(message);
     this.name = "HostError";
   }
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * One severity per cell for highlighting: the most severe of the cell's findings (a cell may carry an
+ * error and an info), keyed by its address without "$", in upper case.
+ */
+export function strongestByCell(
+  cells: readonly { cell: string; severity: Severity }[]
+): Map<string, Severity> {
+  const strongest = new Map<string, Severity>();
+  for (const { cell, severity } of cells) {
+    const key = cell.replace(/\$/g, "").toUpperCase();
+    const had = strongest.get(key);
+    if (!had || RANK[severity] > RANK[had]) strongest.set(key, severity);
+  }
+  return strongest;
 }

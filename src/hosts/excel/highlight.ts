@@ -5,17 +5,15 @@
  * is left alone). Two syncs each: the previous fills must be read before they can be saved.
  */
 import { excelText } from "../../i18n/excel";
-import { HostError } from "../types";
+import type { Severity } from "../../core/types";
+import { HostError, strongestByCell } from "../types";
 import { officeCode, toHostError, type Run } from "./office";
 import type { HostState } from "./state";
 import { queueStoreWrite, storeSheet, type Mark } from "./store";
 import { syncWithStore } from "./storeload";
 
-type Severity = "error" | "warning" | "info";
-
 /** Excel's conditional-format presets: light red, light amber, light blue. */
 export const FILLS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 const sameColor = (a: string | null, b: string | null) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
@@ -42,12 +40,7 @@ export async function highlightCells(
   sheet: string,
   cells: { cell: string; severity: Severity }[]
 ): Promise<void> {
-  const wanted = new Map<string, Severity>();
-  for (const { cell, severity } of cells) {
-    const key = cell.replace(/\$/g, "").toUpperCase();
-    const had = wanted.get(key);
-    if (!had || RANK[severity] > RANK[had]) wanted.set(key, severity);
-  }
+  const wanted = strongestByCell(cells);
   if (wanted.size === 0) return;
   await run(async (context) => {
     try {

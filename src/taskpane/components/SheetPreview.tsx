@@ -3,6 +3,7 @@ import * as React from "react";
 import { Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Grid } from "../../core/grid";
 import type { CellMark } from "../../hosts/file/types";
+import { strongestByCell } from "../../hosts/types";
 import { paneText } from "../../i18n/pane";
 import { previewModel } from "../preview";
 
@@ -54,7 +55,9 @@ export function SheetPreview({ grid, selected, marks }: SheetPreviewProps) {
   const model = React.useMemo(() => previewModel(grid), [grid]);
   const scroller = React.useRef<HTMLDivElement>(null);
   const target = selected ? (model.anchors.get(selected) ?? selected) : null;
-  const severity = new Map(marks.map((m) => [model.anchors.get(m.cell) ?? m.cell, m.severity]));
+  const severity = strongestByCell(
+    marks.map((m) => ({ cell: model.anchors.get(m.cell) ?? m.cell, severity: m.severity }))
+  );
 
   React.useEffect(() => {
     if (!target) return;
@@ -91,6 +94,7 @@ export function SheetPreview({ grid, selected, marks }: SheetPreviewProps) {
                     <td
                       key={cell.address}
                       data-address={cell.address}
+                      data-severity={mark}
                       rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
                       colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
                       aria-current={cell.address === target ? "true" : undefined}
