@@ -184,7 +184,7 @@ function findLabel(grid: Grid, rows: [number, number], endCol: number, m: Matche
 }
 
 /** Labels that open a form (its 项目名称 line, its indicator header): where the form above ends. */
-const STARTS_FORM: Matcher = (k) => k.startsWith("项目名称") || IND.level3(k);
+const STARTS_FORM: Matcher = (k) => /^项目名称(:|$)/.test(k) || IND.level3(k);
 
 /** Locates the form's header, columns, budget block, total and grade rows; null when it is not a form. */
 export function locateForm(grid: Grid): FormLayout | null {

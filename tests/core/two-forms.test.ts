@@ -69,3 +69,13 @@ describe("two forms on one sheet", () => {
     expect(patches).toEqual([]);
   });
 });
+
+describe("a form's end is not taken from its own rows", () => {
+  it("an indicator named 项目名称… does not end the form", () => {
+    const named = rows.map((r, i) => (i === 1 ? { ...r, name: "项目名称变更次数" } : r));
+    const { report } = analyzeSheet(buildForm({ rows: named, total: 100, grade: "优" }));
+    expect(report.indicators.map((i) => i.row)).toEqual([13, 14, 15]);
+    expect(report.total.cell).toBe("H16");
+    expect(report.grade?.cell).toBe("C17");
+  });
+});
