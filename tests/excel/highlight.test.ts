@@ -63,6 +63,24 @@ describe("highlight and clearHighlights", () => {
     expect(fake.cell("表一", "C1").fill).toBe("#00B050");
   });
 
+  it("replaces the sheet's highlights: cells no longer listed get their fill back (as in the file host)", async () => {
+    const fake = workbook();
+    const host = createExcelHost(fake.run);
+    await host.highlight("表一", [
+      { cell: "A1", severity: "error" },
+      { cell: "C1", severity: "error" },
+    ]);
+    await host.highlight("表二", [{ cell: "A1", severity: "warning" }]);
+    // A re-check after a fix: only C1 is still wrong.
+    await createExcelHost(fake.run).highlight("表一", [{ cell: "C1", severity: "warning" }]);
+    expect(["A1", "C1"].map((c) => fake.cell("表一", c).fill)).toEqual([null, FILLS.warning]);
+    expect(fake.cell("表二", "A1").fill).toBe(FILLS.warning);
+    // A clean sheet: nothing stays highlighted, and the original fill is back.
+    await host.highlight("表一", []);
+    expect(["A1", "C1"].map((c) => fake.cell("表一", c).fill)).toEqual([null, "#00B050"]);
+    expect(fake.cell("表二", "A1").fill).toBe(FILLS.warning);
+  });
+
   it("keeps marks and a fix side by side in the store", async () => {
     const fake = workbook();
     const host = createExcelHost(fake.run);

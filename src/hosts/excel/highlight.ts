@@ -2,7 +2,8 @@
 /**
  * Highlights: a light fill per severity, each remembered in the store with the fill it replaced, so that
  * clearing restores only the cells that still carry the add-in's own fill (a fill the user changed since
- * is left alone). Two syncs each: the previous fills must be read before they can be saved.
+ * is left alone). Highlighting replaces the sheet's previous highlights. Two syncs each: the previous
+ * fills must be read before they can be saved.
  */
 import { excelText } from "../../i18n/excel";
 import type { Severity } from "../../core/types";
@@ -33,7 +34,35 @@ function check(ws: Excel.Worksheet, sheet: string): void {
   if (ws.protection.protected) throw new HostError(excelText.protectedHighlight(sheet), "protected");
 }
 
-/** Fills the cells by severity (the most severe wins for a cell listed twice). */
+const loadFill = (ws: Excel.Worksheet, cell: string) => ws.getRange(cell).format.fill.load("color, pattern");
+
+/**
+ * Queues putting back the fills the add-in replaced on `marks`' cells, where its own fill is still there
+ * (a fill the user changed since is left alone). Loads the fills `fills` lacks first (one more sync).
+ */
+async function restoreFills(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  marks: Mark[],
+  fills: Map<string, Excel.RangeFill>
+): Promise<void> {
+  const unknown = marks.filter((m) => !fills.has(m.cell));
+  if (unknown.length > 0) {
+    for (const m of unknown) fills.set(m.cell, loadFill(ws, m.cell));
+    await context.sync();
+  }
+  for (const m of marks) {
+    if (!sameColor(currentFill(fills.get(m.cell)!), m.color)) continue;
+    const fill = ws.getRange(m.cell).format.fill;
+    if (m.prev === null) fill.clear();
+    else fill.color = m.prev;
+  }
+}
+
+/**
+ * Makes the sheet's highlights exactly these cells, filled by severity (the most severe wins for a cell
+ * listed twice); cells highlighted before and no longer listed get their fill back.
+ */
 export async function highlightCells(
   run: Run,
   state: HostState,
@@ -41,17 +70,18 @@ export async function highlightCells(
   cells: { cell: string; severity: Severity }[]
 ): Promise<void> {
   const wanted = strongestByCell(cells);
-  if (wanted.size === 0) return;
+  if (wanted.size === 0) return clearCells(run, state, sheet);
   await run(async (context) => {
     try {
+      // Marks this host already knows are loaded with the store: usually no extra sync.
+      const known = state.store?.marks.filter((m) => m.sheet === sheet && !wanted.has(m.cell)) ?? [];
       const [{ ws, fills, workbook }, store] = await syncWithStore(
         context,
         state,
         () => {
           const ws = sheetProxy(context, sheet);
-          const fills = new Map(
-            [...wanted.keys()].map((c) => [c, ws.getRange(c).format.fill.load("color, pattern")])
-          );
+          const targets = [...wanted.keys(), ...known.map((m) => m.cell)];
+          const fills = new Map(targets.map((c) => [c, loadFill(ws, c)]));
           return { ws, fills, workbook: context.workbook.protection.load("protected") };
         },
         true
@@ -60,8 +90,15 @@ export async function highlightCells(
       // Without room for the marks a fill could never be cleared: refuse before the batch fills anything.
       if (!store.exists && workbook.protected)
         throw new HostError(excelText.structureProtectedHighlight, "protected");
-      const prior = new Map(store.marks.filter((m) => m.sheet === sheet).map((m) => [m.cell, m]));
-      const marks = store.marks.filter((m) => m.sheet !== sheet || !wanted.has(m.cell));
+      const mine = store.marks.filter((m) => m.sheet === sheet);
+      await restoreFills(
+        context,
+        ws,
+        mine.filter((m) => !wanted.has(m.cell)),
+        fills
+      );
+      const prior = new Map(mine.map((m) => [m.cell, m]));
+      const marks = store.marks.filter((m) => m.sheet !== sheet);
       for (const [cell, severity] of wanted) {
         const now = currentFill(fills.get(cell)!);
         const old = prior.get(cell);
@@ -94,29 +131,17 @@ export async function clearCells(run: Run, state: HostState, sheet: string): Pro
           // Marks this host already knows are loaded with the store: usually no extra sync.
           const ws = sheetProxy(context, sheet);
           fills.clear();
-          for (const m of known) fills.set(m.cell, ws.getRange(m.cell).format.fill.load("color, pattern"));
+          for (const m of known) fills.set(m.cell, loadFill(ws, m.cell));
           return ws;
         },
         true
       );
-      const queueFill = (m: Mark) =>
-        fills.set(m.cell, ws.getRange(m.cell).format.fill.load("color, pattern"));
       const mine = store.marks.filter((m) => m.sheet === sheet);
       if (mine.length === 0) return;
       const rest = store.marks.filter((m) => m.sheet !== sheet);
       if (!ws.isNullObject) {
         check(ws, sheet);
-        const unknown = mine.filter((m) => !fills.has(m.cell));
-        if (unknown.length > 0) {
-          unknown.forEach(queueFill);
-          await context.sync();
-        }
-        for (const m of mine) {
-          if (!sameColor(currentFill(fills.get(m.cell)!), m.color)) continue; // the user changed it: leave it
-          const fill = ws.getRange(m.cell).format.fill;
-          if (m.prev === null) fill.clear();
-          else fill.color = m.prev;
-        }
+        await restoreFills(context, ws, mine, fills);
       }
       queueStoreWrite(storeSheet(context, true), "marks", rest);
       await context.sync();
