@@ -25,7 +25,10 @@ export interface Host {
   hasRevert(): Promise<boolean>;
   /** Selects a cell on a sheet. */
   select(sheet: string, cell: string): Promise<void>;
-  /** Highlights cells (a user's choice: formatting may clear the host's undo history). */
+  /**
+   * Makes these cells the sheet's highlights, replacing the previous ones (a user's choice: formatting may
+   * clear the host's undo history).
+   */
   highlight(sheet: string, cells: { cell: string; severity: "error" | "warning" | "info" }[]): Promise<void>;
   /** Removes only the highlights this add-in made. */
   clearHighlights(sheet: string): Promise<void>;
