@@ -1,10 +1,10 @@
 /** Number and text formatting of the readable report. */
+import { roundHalfUp } from "../core/numbers";
 
-/** Rounds half away from zero to 2 decimals (the contract's rounding); null stays null. */
+/** The core's rounding (half away from zero, 2 decimals) for values that may be missing: null stays null. */
 export function round2(value: number | null | undefined): number | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  const scaled = Math.round(Math.abs(value) * 100 + 1e-7);
-  return (Math.sign(value) * scaled) / 100 || 0;
+  return roundHalfUp(value, 2) || 0; // no "-0" in a report
 }
 
 /** "96", "97.8", "102.95"; "—" for no value. */

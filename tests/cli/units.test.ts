@@ -3,6 +3,7 @@ import { colorAllowed } from "../../src/cli/color";
 import { isWorkbookName } from "../../src/cli/files";
 import { defaultOutput } from "../../src/cli/fix";
 import { displayWidth, num, pct, round2 } from "../../src/cli/format";
+import { roundHalfUp } from "../../src/core/numbers";
 import { exitCodeOf, type FileResult } from "../../src/cli/types";
 import type { Severity } from "../../src/core/index";
 
@@ -51,6 +52,10 @@ describe("formatting", () => {
     expect(num(102.95)).toBe("102.95");
     expect(pct(77.777)).toBe("77.78%");
     expect(pct(null)).toBe("—");
+  });
+  it("rounds as the core does, so that the report prints the values the rules compared", () => {
+    for (const v of [0.004999999, 1234.564999, 2.675, -2.675, 1.005, 99.995])
+      expect(round2(v), String(v)).toBe(roundHalfUp(v, 2));
   });
 
   it("counts CJK characters as two columns", () => {
