@@ -28,16 +28,17 @@ export interface WorkbookRow {
   counts: SeverityCounts;
 }
 
+function workbookRow(grid: Grid, analysis: Analysis): WorkbookRow {
+  return { grid, analysis, counts: countBySeverity(analysis.report.findings) };
+}
+
 /** Analyzes every sheet of a workbook run. */
 export function analyzeAll(
   grids: Grid[],
   settings: PaneSettings,
   analyzer: Analyzer = analyze
 ): WorkbookRow[] {
-  return grids.map((grid) => {
-    const analysis = analyzer(grid, settings);
-    return { grid, analysis, counts: countBySeverity(analysis.report.findings) };
-  });
+  return grids.map((grid) => workbookRow(grid, analyzer(grid, settings)));
 }
 
 /** Whether the report has nothing to fix or explain (info findings allowed). */
@@ -55,8 +56,6 @@ export interface WorkbookRun {
 /** The run with one sheet's row replaced by a fresh analysis (after a check, a fix or a revert). */
 export function refreshRow(run: WorkbookRun | null, grid: Grid, analysis: Analysis): WorkbookRun | null {
   if (!run?.rows) return run;
-  const rows = run.rows.map((r) =>
-    r.grid.name === grid.name ? { grid, analysis, counts: countBySeverity(analysis.report.findings) } : r
-  );
+  const rows = run.rows.map((r) => (r.grid.name === grid.name ? workbookRow(grid, analysis) : r));
   return { ...run, rows };
 }
