@@ -2,6 +2,7 @@
  * The reviewers' summary workbook (`zpb check --summary out.xlsx`): one row per form, the worst first.
  * A new file, so a workbook library writes it; it is loaded only when a summary is asked for.
  */
+import { stat } from "node:fs/promises";
 import type { Finding } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { displayWidth, round2 } from "./format";
@@ -113,14 +114,26 @@ export async function summaryBytes(rows: readonly SummaryRow[]): Promise<Uint8Ar
 }
 
 /**
- * Refuses a summary path that names a checked workbook holding a form: `check` never writes to its inputs.
- * A previous summary among the inputs (no form in it) may be replaced, so that a run can be repeated.
+ * Refuses a summary path that names a checked workbook holding a form, or one that could not be read (it
+ * may hold one): `check` never writes to its inputs. A previous summary among the inputs (readable, no
+ * form in it) may be replaced, so that a run can be repeated.
  */
 export async function assertSummaryTarget(path: string, files: readonly FileResult[]): Promise<void> {
   const target = await canonicalPath(path);
   for (const file of files) {
-    if (!file.sheets.some((s) => s.report.isForm)) continue;
-    if ((await canonicalPath(file.path)) === target) throw new CliError(T.argError(T.summaryIsInput(path)));
+    const kept = file.error !== null || file.sheets.some((s) => s.report.isForm);
+    if (!kept || (await canonicalPath(file.path)) !== target) continue;
+    // A file that is not there at all (the reader said so) is no input to protect.
+    if (await exists(file.path)) throw new CliError(T.argError(T.summaryIsInput(path)));
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -70,6 +70,22 @@ describe("zpb check --summary onto a checked workbook", () => {
     expect(run.err).toBe(`${cliText.argError(cliText.summaryIsInput(join(dir, "表.xlsx")))}\n`);
     expect(run.out).toBe("");
     expect(await readFile(form)).toEqual(before);
+  });
+
+  it("refuses a workbook that could not be read (it may hold a form)", async () => {
+    const damaged = join(dir, "坏.xlsx");
+    await writeFile(damaged, "PK\u0003\u0004 not really a zip");
+    const run = await zpb("check", damaged, "--summary", damaged);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(cliText.summaryIsInput(damaged));
+    expect(await readFile(damaged, "utf8")).toBe("PK\u0003\u0004 not really a zip");
+  });
+
+  it("writes a summary to a path given as a missing input", async () => {
+    const out = join(dir, "新.xlsx");
+    const run = await zpb("check", single("2023-taopu-001"), out, "--summary", out);
+    expect(run.code).toBe(2); // the missing input is reported
+    expect(run.out).toContain(cliText.summaryWritten(out, 1));
   });
 
   it("replaces a previous summary found among the inputs, so that a run can be repeated", async () => {
