@@ -7,7 +7,7 @@
  *   const host = createExcelHost(fake.run);    // tests and benchmarks
  *
  * Round trips: readActiveSheet 1; readAllSheets 3 for a 70-form workbook (names, sizes, cells);
- * apply 1 after a read (2 otherwise); revertLast 2; hasRevert 1; select 1; highlight and
+ * apply 1 after a read (2 otherwise); revertLast 2; hasRevert 0 right after a read, else 1; select 1; highlight and
  * clearHighlights 2. Needs ExcelApi 1.13 (getMergedAreasOrNullObject).
  */
 import { excelText } from "../../i18n/excel";
@@ -26,13 +26,29 @@ export { FILLS } from "./highlight";
 export function createExcelHost(run?: typeof Excel.run): Host {
   const exec = resolveRun(run);
   const state = new HostState();
+  /** A read leaves the store fresh; anything that writes (or fails half-way) leaves it to be read again. */
+  const fresh = async <T>(read: () => Promise<T>): Promise<T> => {
+    state.storeFresh = false;
+    const result = await read();
+    state.storeFresh = true;
+    return result;
+  };
+  const writing = <T>(write: () => Promise<T>): Promise<T> => {
+    state.storeFresh = false;
+    return write();
+  };
   return {
     kind: "excel",
-    readActiveSheet: () => readActive(exec, state),
-    readAllSheets: (onProgress) => readAll(exec, state, onProgress),
-    apply: (patches) => applyPatches(exec, state, patches),
-    revertLast: () => revertFix(exec, state),
+    readActiveSheet: () => fresh(() => readActive(exec, state)),
+    readAllSheets: (onProgress) => fresh(() => readAll(exec, state, onProgress)),
+    apply: (patches) => writing(() => applyPatches(exec, state, patches)),
+    revertLast: () => writing(() => revertFix(exec, state)),
     async hasRevert() {
+      // Right after a read the answer is already here: the read loaded the store with the cells.
+      if (state.storeFresh && state.store?.known) {
+        state.storeFresh = false;
+        return state.store.fix !== null;
+      }
       return exec(async (context) => {
         try {
           const [, store] = await syncWithStore(context, state, () => null, true);
@@ -55,7 +71,7 @@ export function createExcelHost(run?: typeof Excel.run): Host {
         }
       });
     },
-    highlight: (sheet, cells) => highlightCells(exec, state, sheet, cells),
-    clearHighlights: (sheet) => clearCells(exec, state, sheet),
+    highlight: (sheet, cells) => writing(() => highlightCells(exec, state, sheet, cells)),
+    clearHighlights: (sheet) => writing(() => clearCells(exec, state, sheet)),
   };
 }

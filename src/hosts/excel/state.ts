@@ -21,6 +21,11 @@ interface SheetState {
 export class HostState {
   private sheets = new Map<string, SheetState>();
   store: StoreState | null = null;
+  /**
+   * Whether `store` is as the last read found it, with nothing written since: then hasRevert can answer
+   * without a round trip (the pane asks right after every read). Used once, then a new read is needed.
+   */
+  storeFresh = false;
   /** Whether calls on a null object come back as null objects (see storeload.ts). */
   chainOnNull = true;
 
