@@ -11,9 +11,14 @@ import { runRecalculate, type CommandEvent } from "./recalculate";
 
 /** The ExecuteFunction handler named `recalculate` in manifest.xml. Always completes the event. */
 export async function recalculate(event: CommandEvent): Promise<void> {
-  // The pane's settings (same origin, same storage) choose the profile and whether prompts are written.
-  const { profile, prompts } = loadSettings();
-  await runRecalculate(() => createExcelHost(), analyzeSheet, event, showNoticeDialog, { profile, prompts });
+  // The pane's settings (same origin, same storage) choose the profile, whether prompts are written, and
+  // 审阅模式, in which the ribbon button too only checks and never writes.
+  const { profile, prompts, reviewer } = loadSettings();
+  await runRecalculate(() => createExcelHost(), analyzeSheet, event, showNoticeDialog, {
+    profile,
+    prompts,
+    reviewer,
+  });
 }
 
 Office.onReady(() => {

@@ -22,6 +22,7 @@ export type RecalcOutcome =
       remaining: number;
     }
   | { kind: "clean"; sheet: string; total: number; grade: string | null; reasons: number; remaining: number }
+  | { kind: "reviewed"; sheet: string; pending: number; reasons: number; remaining: number }
   | { kind: "not-form"; sheet: string }
   | { kind: "failed"; reason: HostError["reason"] | "unknown"; detail: string };
 
@@ -40,21 +41,26 @@ export interface CommandEvent {
 /** Shows a notice; resolves when the user has seen it (or at once when it cannot be shown). */
 export type Notify = (notice: Notice) => Promise<void>;
 
+/** The analysis options plus 审阅模式, in which the command only checks and never writes. */
+export interface RecalcOptions extends AnalyzeOptions {
+  reviewer?: boolean;
+}
+
 /**
- * Reads the active sheet, analyzes it and applies the patches. Never throws: host failures (a protected
- * sheet, no workbook, …) and unexpected errors come back as a "failed" outcome.
+ * Reads the active sheet, analyzes it and applies the patches (none in reviewer mode). Never throws: host
+ * failures (a protected sheet, no workbook, …) and unexpected errors come back as a "failed" outcome.
  */
 export async function recalculateSheet(
   getHost: () => Host | Promise<Host>,
   analyze: Analyze,
-  options: AnalyzeOptions = {}
+  { reviewer = false, ...options }: RecalcOptions = {}
 ): Promise<RecalcOutcome> {
   try {
     const host = await getHost();
     const grid = await host.readActiveSheet();
     const { report, patches } = analyze(grid, options);
     if (!report.isForm) return { kind: "not-form", sheet: report.name || grid.name };
-    if (patches.length > 0) await host.apply(patches);
+    if (patches.length > 0 && !reviewer) await host.apply(patches);
     // A finding about a cell the fix wrote is settled; what is left needs a person.
     const written = new Set(patches.map((p) => p.cell));
     const reasons = report.findings.filter((f) => f.code === "REASON_MISSING").length;
@@ -64,6 +70,7 @@ export async function recalculateSheet(
     const total = report.total.recomputed;
     const grade = report.grade?.recomputed ?? null;
     const sheet = report.name || grid.name;
+    if (reviewer) return { kind: "reviewed", sheet, pending: patches.length, reasons, remaining };
     if (patches.length === 0) return { kind: "clean", sheet, total, grade, reasons, remaining };
     return { kind: "fixed", sheet, written: patches.length, total, grade, reasons, remaining };
   } catch (error) {
@@ -91,6 +98,17 @@ export function describeOutcome(outcome: RecalcOutcome): Notice {
         tone: needsWork ? "warning" : outcome.kind === "fixed" ? "success" : "info",
         title: outcome.kind === "fixed" ? t.fixedTitle : t.cleanTitle,
         message: head + tail,
+      };
+    }
+    case "reviewed": {
+      const tail = [
+        outcome.reasons > 0 ? t.reasonsMissing(outcome.reasons) : "",
+        outcome.remaining > 0 ? t.remaining(outcome.remaining) : "",
+      ].join("");
+      return {
+        tone: "info",
+        title: t.reviewedTitle,
+        message: t.reviewed(outcome.sheet, outcome.pending) + tail,
       };
     }
     case "not-form":
@@ -125,7 +143,7 @@ export async function runRecalculate(
   analyze: Analyze,
   event: CommandEvent,
   notify: Notify,
-  options: AnalyzeOptions = {}
+  options: RecalcOptions = {}
 ): Promise<RecalcOutcome | null> {
   let outcome: RecalcOutcome | null = null;
   try {

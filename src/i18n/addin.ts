@@ -16,6 +16,11 @@ export const addinText = {
     `“${sheet}”的执行率、得分、总分和评分等级都正确（总分 ${score(total)}${grade ? `，等级“${grade}”` : ""}），没有写入任何内容。`,
   reasonsMissing: (rows: number) => `仍有 ${rows} 行需要填写偏差原因，请补充完整。`,
   remaining: (count: number) => `另有 ${count} 个问题需要人工处理，请点击“自评表助手”打开窗格查看。`,
+  reviewedTitle: "审阅模式：未写入",
+  reviewed: (sheet: string, pending: number) =>
+    pending > 0
+      ? `“${sheet}”有 ${pending} 个单元格可以重算，但审阅模式下不写入任何内容。需要写入时，请在任务窗格中关闭审阅模式后再点击“一键重算”。`
+      : `“${sheet}”的执行率、得分、总分和评分等级都正确；审阅模式下不写入任何内容。`,
   notFormTitle: "不是自评表",
   notForm: (sheet: string) =>
     `当前工作表“${sheet}”不是绩效自评表，未做任何修改。请切换到自评表所在的工作表后再点击“一键重算”。`,

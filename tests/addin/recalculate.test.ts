@@ -97,6 +97,25 @@ describe("runRecalculate", () => {
     expect(completed).toHaveBeenCalledTimes(1);
   });
 
+  it("in 审阅模式 writes nothing, says what it would write, and completes", async () => {
+    const { host, applied } = fakeHost();
+    const patches = [patch("H20", 9.5, "score"), patch("H40", 92.5, "total")];
+    const completed = vi.fn();
+    const notices: Notice[] = [];
+    const outcome = await runRecalculate(
+      () => host,
+      analysis({ report: report({}), patches }),
+      { completed },
+      async (n) => void notices.push(n),
+      { reviewer: true }
+    );
+    expect(applied).toEqual([]);
+    expect(outcome).toMatchObject({ kind: "reviewed", pending: 2 });
+    expect(notices[0]).toMatchObject({ tone: "info", title: "审阅模式：未写入" });
+    expect(notices[0].message).toContain("2 个单元格可以重算");
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+
   it("writes nothing on a correct form and says so", async () => {
     const { host, applied } = fakeHost();
     const { completed, notices, outcome } = await run(host, analysis({ report: report({}), patches: [] }));
