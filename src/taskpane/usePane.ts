@@ -155,9 +155,15 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
   const showSheet = useCallback(
     (row: WorkbookRow) =>
       guarded("loading", async () => {
+        // The findings show even when the host cannot select there (Excel refuses to activate a hidden sheet).
+        patch({ grid: row.grid, analysis: row.analysis });
         const first = row.analysis.report.findings[0]?.cell ?? "A1";
-        await host.select(row.grid.name, first);
-        patch({ grid: row.grid, analysis: row.analysis, canRevert: await host.hasRevert() });
+        try {
+          await host.select(row.grid.name, first);
+        } catch (error) {
+          patch({ notice: errorNotice(error) });
+        }
+        patch({ canRevert: await host.hasRevert() });
       }),
     [guarded, host, patch]
   );

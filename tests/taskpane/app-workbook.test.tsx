@@ -47,3 +47,22 @@ describe("检查整个工作簿", () => {
     expect(within(after).queryByText(paneText.notAForm)).toBeNull();
   });
 });
+
+describe("opening a sheet from the workbook table", () => {
+  it("shows its findings even when the host cannot select there (a hidden sheet), with the reason", async () => {
+    const host = fakeHost([grid("表1"), grid("隐藏表")]);
+    const analyzer = stubAnalyzer({
+      表1: { report: report("表1"), patches: [] },
+      隐藏表: { report: report("隐藏表", { findings: [H23] }), patches: [] },
+    });
+    renderApp({ host, analyzer, initialSettings: SETTINGS });
+    await screen.findByText(paneText.cleanTitle);
+    const user = userEvent.setup();
+    await user.click(button(paneText.checkWorkbook));
+    const table = await screen.findByRole("table", { name: paneText.workbookTitle });
+    host.select.mockRejectedValueOnce(new HostError("无法激活隐藏的工作表“隐藏表”", "failed"));
+    await user.click(within(table).getByRole("button", { name: paneText.openSheetFindings("隐藏表") }));
+    expect(await screen.findByText("H23")).toBeTruthy();
+    expect((await screen.findByRole("alert")).textContent).toContain("隐藏表");
+  });
+});
