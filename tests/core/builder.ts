@@ -139,3 +139,21 @@ export function withoutTotalRow(grid: Grid): Grid {
     merges: grid.merges.filter((m) => m.top !== row),
   };
 }
+
+/** Three clean indicator rows with the recommended split (产出 50 / 效益 30 / 满意度 10). */
+export function cleanRows(): RowSpec[] {
+  const row = (l1: string, l2: string, name: string, target: string, actual: string, w: number): RowSpec => ({
+    l1,
+    l2,
+    name,
+    target,
+    actual,
+    weight: w,
+    score: w,
+  });
+  return [
+    row("产出指标", "数量指标", "指标 1：演练", "≥10(次)", "10(次)", 50),
+    row("效益指标", "社会效益", "指标 1：覆盖", "≥1(次)", "1(次)", 30),
+    row("满意度指标", "服务对象", "指标 1：满意", "≥1(次)", "1(次)", 10),
+  ];
+}

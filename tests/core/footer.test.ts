@@ -1,36 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyzeSheet } from "../../src/core";
-import { buildForm, withoutTotalRow, type RowSpec } from "./builder";
+import { buildForm, cleanRows, withoutTotalRow } from "./builder";
 
-const rows: RowSpec[] = [
-  {
-    l1: "产出指标",
-    l2: "数量指标",
-    name: "指标 1：演练",
-    target: "≥10(次)",
-    actual: "10(次)",
-    weight: 50,
-    score: 50,
-  },
-  {
-    l1: "效益指标",
-    l2: "社会效益",
-    name: "指标 1：覆盖",
-    target: "≥1(次)",
-    actual: "1(次)",
-    weight: 30,
-    score: 30,
-  },
-  {
-    l1: "满意度指标",
-    l2: "服务对象",
-    name: "指标 1：满意",
-    target: "≥1(次)",
-    actual: "1(次)",
-    weight: 10,
-    score: 10,
-  },
-];
+const rows = cleanRows();
 
 describe("rows with no name and no points are not indicators (spec/cli.md: no name, no numbers)", () => {
   it("the 填表人 line under a form without 总分 gives no finding", () => {

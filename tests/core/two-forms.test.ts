@@ -1,37 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { analyzeSheet } from "../../src/core";
 import type { Grid } from "../../src/core";
-import { buildForm, withoutTotalRow, type RowSpec } from "./builder";
+import { buildForm, cleanRows, withoutTotalRow } from "./builder";
 
-const rows: RowSpec[] = [
-  {
-    l1: "产出指标",
-    l2: "数量指标",
-    name: "指标 1：演练",
-    target: "≥10(次)",
-    actual: "10(次)",
-    weight: 50,
-    score: 50,
-  },
-  {
-    l1: "效益指标",
-    l2: "社会效益",
-    name: "指标 1：覆盖",
-    target: "≥1(次)",
-    actual: "1(次)",
-    weight: 30,
-    score: 30,
-  },
-  {
-    l1: "满意度指标",
-    l2: "服务对象",
-    name: "指标 1：满意",
-    target: "≥1(次)",
-    actual: "1(次)",
-    weight: 10,
-    score: 10,
-  },
-];
+const rows = cleanRows();
 
 /** `second` below `first` on one sheet, two empty rows between them. */
 function stack(first: Grid, second: Grid): Grid {
