@@ -41,24 +41,7 @@ export async function richWorkbook(): Promise<Uint8Array> {
   ws.getCell("B3").numFmt = "0.00";
   ws.getCell("B4").value = { formula: "SUM(B2:B3)", result: 15.5 };
   ws.getCell("C5").value = "说明";
-  ws.getCell("A2").note = "请核对";
-  ws.getCell("C3").dataValidation = { type: "list", allowBlank: true, formulae: ['"优,良,中,差"'] };
-  ws.addConditionalFormatting({
-    ref: "B2:B3",
-    rules: [
-      {
-        type: "cellIs",
-        operator: "lessThan",
-        formulae: [6],
-        priority: 1,
-        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
-      },
-    ],
-  });
-  ws.addImage(
-    wb.addImage({ buffer: Buffer.from(PNG, "base64") as unknown as ExcelJS.Buffer, extension: "png" }),
-    "E2:F4"
-  );
+  decorate(wb, ws, { note: ["A2", "请核对"], list: "C3", below: ["B2:B3", 6], image: "E2:F4" });
   return withDataSheetAndChart(wb);
 }
 
@@ -70,15 +53,25 @@ export async function richForm(form: Uint8Array): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(form as unknown as ExcelJS.Buffer);
   const ws = wb.worksheets[0];
-  ws.getCell("H23").note = "请核对故障次数";
-  ws.getCell("C32").dataValidation = { type: "list", allowBlank: true, formulae: ['"优,良,中,差"'] };
+  decorate(wb, ws, { note: ["H23", "请核对故障次数"], list: "C32", below: ["H13:H30", 3], image: "K2:L4" });
+  return withDataSheetAndChart(wb);
+}
+
+/** A comment, a 优/良/中/差 list validation, a red fill below a limit, and an image on a sheet. */
+function decorate(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  at: { note: [string, string]; list: string; below: [string, number]; image: string }
+): void {
+  ws.getCell(at.note[0]).note = at.note[1];
+  ws.getCell(at.list).dataValidation = { type: "list", allowBlank: true, formulae: ['"优,良,中,差"'] };
   ws.addConditionalFormatting({
-    ref: "H13:H30",
+    ref: at.below[0],
     rules: [
       {
         type: "cellIs",
         operator: "lessThan",
-        formulae: [3],
+        formulae: [at.below[1]],
         priority: 1,
         style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
       },
@@ -86,9 +79,8 @@ export async function richForm(form: Uint8Array): Promise<Uint8Array> {
   });
   ws.addImage(
     wb.addImage({ buffer: Buffer.from(PNG, "base64") as unknown as ExcelJS.Buffer, extension: "png" }),
-    "K2:L4"
+    at.image
   );
-  return withDataSheetAndChart(wb);
 }
 
 /** Adds the sheet "数据" with three numbers and a bar chart over them, as raw package parts. */
