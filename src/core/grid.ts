@@ -55,7 +55,10 @@ export function cellAt(grid: Grid, row: number, col: number): CellInfo {
 /** Last absolute row (exclusive) and column (exclusive) covered by the grid. */
 export function gridEnd(grid: Grid): { row: number; col: number } {
   let cols = 0;
-  for (const line of grid.values) if (line.length > cols) cols = line.length;
+  // forEach passes over holes: a sparse grid (rows that hold nothing) costs its rows, not its height.
+  grid.values.forEach((line) => {
+    if (line.length > cols) cols = line.length;
+  });
   return { row: grid.top + grid.values.length, col: grid.left + cols };
 }
 
