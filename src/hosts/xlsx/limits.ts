@@ -14,8 +14,8 @@ export interface ReadLimits {
   /** Cells holding a value, a formula or a number format, over every sheet read. */
   cells: number;
   /**
-   * How many times its compressed size a part may inflate to, once past `ratioGrace` bytes. Real worksheets
-   * compress 5 to 30 times; a zip bomb hundreds of times (deflate's most is 1032).
+   * How many times the compressed bytes read so far a part may inflate to, once past `ratioGrace` bytes.
+   * Real worksheets compress 5 to 30 times; a zip bomb hundreds of times (deflate's most is 1032).
    */
   ratio: number;
   ratioGrace: number;
@@ -30,7 +30,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   partBytes: 256 * MiB,
   packageBytes: 1024 * MiB,
   cells: 10_000_000,
-  ratio: 200,
+  ratio: 100,
   ratioGrace: 16 * MiB,
 };
 
@@ -56,7 +56,7 @@ export class Budget {
 
   constructor(readonly limits: Readonly<ReadLimits> = DEFAULT_LIMITS) {}
 
-  /** Counts `n` more inflated bytes of `part` (`compressed` bytes in the zip), whose count is now `partTotal`. */
+  /** Counts `n` more inflated bytes of `part`, now `partTotal` from `compressed` bytes read. */
   inflate(part: string, n: number, partTotal: number, compressed: number): void {
     const { partBytes, ratio, ratioGrace } = this.limits;
     if (partTotal > partBytes) throw new LimitError("partBytes", partBytes, part);

@@ -87,10 +87,47 @@ function attrAt(text: string, from: number, to: number, name: number): number {
   return NONE;
 }
 
+/** Where the values of a cell's r, s and t attributes start (NONE when absent); reused for every cell. */
+interface CellAttrs {
+  r: number;
+  s: number;
+  t: number;
+}
+const found: CellAttrs = { r: NONE, s: NONE, t: NONE };
+
+/** Finds a cell tag's r, s and t in one pass over its attributes. */
+function scanAttrs(text: string, from: number, to: number, out: CellAttrs): void {
+  out.r = out.s = out.t = NONE;
+  let i = from;
+  while (i < to) {
+    const eq = text.indexOf("=", i);
+    if (eq < 0 || eq >= to) return;
+    let k = eq - 1;
+    while (k > i && text.charCodeAt(k) <= 32) k--;
+    let q = eq + 1;
+    while (q < to && text.charCodeAt(q) <= 32) q++;
+    const quote = text.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) return;
+    if (text.charCodeAt(k - 1) <= 32) {
+      const name = text.charCodeAt(k);
+      if (name === 114) out.r = q + 1;
+      else if (name === 115) out.s = q + 1;
+      else if (name === 116) out.t = q + 1;
+    }
+    const close = text.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (close < 0) return;
+    i = close + 1;
+  }
+}
+
 /** The non-negative integer value of a one-letter attribute; NONE when absent, -2 when not a number. */
 function intAttr(text: string, from: number, to: number, name: number): number {
   const at = attrAt(text, from, to, name);
-  if (at < 0) return NONE;
+  return at < 0 ? NONE : intAt(text, at);
+}
+
+/** The non-negative integer of an attribute value starting at `at`; -2 when it is not one. */
+function intAt(text: string, at: number): number {
   let v = 0;
   let i = at;
   for (let ch = text.charCodeAt(i); ch >= 48 && ch <= 57; ch = text.charCodeAt(++i)) v = v * 10 + ch - 48;
@@ -261,7 +298,8 @@ export class WorksheetReader {
       const tagEnd = selfClosed ? gt - 1 : gt;
       let row = this.row;
       let col = this.nextCol;
-      const ref = attrAt(text, j, tagEnd, 114); // r
+      scanAttrs(text, j, tagEnd, found);
+      const ref = found.r;
       if (ref >= 0) {
         const pos = refAt(text, ref);
         if (pos < 0) throw new SyntaxError("bad cell reference");
@@ -269,8 +307,8 @@ export class WorksheetReader {
         col = pos % COLS;
       }
       this.nextCol = col + 1;
-      const s = intAttr(text, j, tagEnd, 115); // s
-      const tAt = attrAt(text, j, tagEnd, 116); // t
+      const s = found.s < 0 ? NONE : intAt(text, found.s);
+      const tAt = found.t;
       const t = tAt < 0 ? "n" : typeAt(text, tAt);
       const format = s === NONE ? GENERAL : (this.formats[s] ?? GENERAL);
       if (selfClosed) {

@@ -141,13 +141,16 @@ export function inflateEntry(
 ): number {
   const raw = zip.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let total = 0;
+  // Compressed bytes handed to the inflater so far: the ratio is checked as it goes, so a bomb is stopped
+  // after its first megabytes, not at the end of what its size would allow.
+  let consumed = 0;
   // What the budget or the sink threw passes through as it is; only the inflater's own errors mean damage.
   let failure: { error: unknown } | null = null;
   const take = (chunk: Uint8Array): void => {
     if (chunk.length === 0) return;
     total += chunk.length;
     try {
-      budget.inflate(entry.name, chunk.length, total, entry.compressedSize);
+      budget.inflate(entry.name, chunk.length, total, consumed);
       sink(chunk);
     } catch (error) {
       failure = { error };
@@ -155,13 +158,17 @@ export function inflateEntry(
     }
   };
   if (entry.method === 0) {
-    for (let at = 0; at < raw.length; at += INPUT_CHUNK * 64) take(raw.subarray(at, at + INPUT_CHUNK * 64));
+    for (let at = 0; at < raw.length; at += INPUT_CHUNK * 64) {
+      consumed = Math.min(raw.length, at + INPUT_CHUNK * 64);
+      take(raw.subarray(at, consumed));
+    }
   } else if (entry.method === 8) {
     const inflater = new Inflate((chunk) => take(chunk));
     try {
       if (raw.length === 0) inflater.push(raw, true);
       for (let at = 0; at < raw.length; at += INPUT_CHUNK) {
-        inflater.push(raw.subarray(at, at + INPUT_CHUNK), at + INPUT_CHUNK >= raw.length);
+        consumed = Math.min(raw.length, at + INPUT_CHUNK);
+        inflater.push(raw.subarray(at, consumed), consumed === raw.length);
       }
     } catch {
       if (failure !== null) throw (failure as { error: unknown }).error;
