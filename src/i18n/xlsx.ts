@@ -66,6 +66,8 @@ export const xlsxText = {
   writeFormula: (sheet: string, cell: string) => `“${sheet}”的 ${cell} 是公式单元格，不会被覆盖`,
   writeUnsafeText: (sheet: string, cell: string) =>
     `写入“${sheet}”的 ${cell} 的文字以 = + - @ 开头，可能被当作公式，已拒绝`,
+  writeLocked: (sheet: string, cells: readonly string[]) =>
+    `“${sheet}”受保护，${cells.join("、")} 是锁定的单元格，不会被写入（取消工作表保护，或在 Excel/WPS 中把这些单元格设为不锁定）`,
   writeNoSheet: (sheet: string) => `工作簿中没有名为“${sheet}”的工作表`,
   writeBadValue: (sheet: string, cell: string) => `“${sheet}”的 ${cell}：只能写入有限的数字或文字`,
 } as const;

@@ -49,7 +49,7 @@ export function foreignFile(kind: ForeignKind, file?: string): WorkbookError {
 export class PatchError extends Error {
   constructor(
     message: string,
-    readonly reason: "formula" | "unsafe-text" | "no-sheet" | "bad-value"
+    readonly reason: "formula" | "unsafe-text" | "no-sheet" | "bad-value" | "protected"
   ) {
     super(message);
     this.name = "PatchError";

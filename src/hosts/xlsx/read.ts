@@ -10,6 +10,22 @@ export type { SheetInfo, SheetState } from "./package";
 
 export interface WorkbookSnapshot {
   sheets: (SheetInfo & { grid: Grid })[];
+  /**
+   * The extension the package's content type calls for (".xlsm" for a macro-enabled workbook): a copy
+   * under another one is refused by Excel.
+   */
+  extension: WorkbookExtension;
+}
+
+export type WorkbookExtension = ".xlsx" | ".xlsm" | ".xltx" | ".xltm";
+
+/** The extension of a workbook part's content type. */
+export function extensionOf(contentType: string | null): WorkbookExtension {
+  const t = (contentType ?? "").toLowerCase();
+  if (t.includes("macroenabledtemplate")) return ".xltm";
+  if (t.includes("macroenabled")) return ".xlsm";
+  if (t.includes("template")) return ".xltx";
+  return ".xlsx";
 }
 
 export interface ReadOptions {
@@ -48,10 +64,12 @@ export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Work
   return guard(options.file, () => {
     const wanted = options.sheets ? new Set(options.sheets) : null;
     const infos = pkg.sheets.filter((s) => !wanted || wanted.has(s.name));
-    if (infos.length === 0) return { sheets: [] };
+    const extension = extensionOf(pkg.contentType(pkg.workbookPath));
+    if (infos.length === 0) return { sheets: [], extension };
     const strings = sharedStrings(pkg);
     const formats = parseCellFormats(pkg.text(pkg.parts.get("styles") ?? "xl/styles.xml"));
     return {
+      extension,
       sheets: infos.map((info) => {
         const reader = new WorksheetReader(info.name, strings, formats, (n) => pkg.budget.cells(n));
         pkg.stream(info.path, (text) => reader.push(text));
