@@ -1,7 +1,7 @@
-/** Wires layout → form → rules → fix for one sheet. */
+/** Wires layout → form → rules → fix for every form on a sheet. */
 import type { Grid } from "./grid";
-import type { Analysis, AnalyzeOptions } from "./index";
-import type { SheetReport } from "./types";
+import type { AnalyzeOptions } from "./index";
+import type { FormAnalysis, FormReport, SheetAnalysis } from "./types";
 import { locateForm } from "./layout";
 import { readForm } from "./form";
 import { evaluateForm } from "./evaluate";
@@ -10,30 +10,40 @@ import { resolveProfile } from "./profile";
 import { MSG } from "../i18n/core";
 import { emptyBudget } from "./rules/budget";
 
-/** The report of a sheet that is not a form. */
-export function notAForm(name: string): SheetReport {
+/** A form report with nothing read (the shape of a sheet that holds no form). */
+export function emptyReport(sheet: string): FormReport {
   return {
-    name,
-    isForm: false,
+    sheet,
+    range: "A1:A1",
+    top: 0,
+    bottom: 0,
+    kind: "project",
     project: "",
     department: "",
     implementer: "",
-    weights: { budget: null, indicators: 0, total: 0 },
+    weights: { budget: null, indicators: 0, total: 0, byBlock: false },
     budget: emptyBudget(),
     indicators: [],
-    total: { submitted: null, recomputed: 0, cell: null, printedSum: 0 },
-    grade: null,
-    findings: [{ code: "LAYOUT_NOT_FOUND", severity: "info", cell: "A1", message: MSG.layoutNotFound }],
+    total: { submitted: null, recomputed: null, cell: null, printedSum: 0 },
+    grade: { submitted: null, recomputed: null, cell: null },
+    findings: [],
   };
 }
 
-export function analyzeSheetImpl(grid: Grid, options: AnalyzeOptions): Analysis {
+export function analyzeSheetImpl(grid: Grid, options: AnalyzeOptions): SheetAnalysis {
   const profile = resolveProfile(options.profile);
   const layout = locateForm(grid);
-  if (!layout) return { report: notAForm(grid.name), patches: [] };
+  if (!layout) {
+    return {
+      name: grid.name,
+      forms: [],
+      findings: [{ code: "LAYOUT_NOT_FOUND", severity: "info", cell: "A1", message: MSG.layoutNotFound }],
+    };
+  }
   const form = readForm(grid, layout);
   const { report, writes } = evaluateForm(form, profile);
   const fix = planFix(grid, writes, { prompts: options.prompts ?? true });
   report.findings.push(...fix.findings);
-  return { report, patches: fix.patches };
+  const analysis: FormAnalysis = { report, patches: fix.patches };
+  return { name: grid.name, forms: [analysis], findings: [] };
 }

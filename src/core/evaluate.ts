@@ -1,5 +1,5 @@
 /** Evaluates a form under a profile: the report and the writes a fix would make (spec §2–§6). */
-import type { Finding, Grade, SheetReport } from "./types";
+import type { Finding, FormReport, Grade } from "./types";
 import type { Profile } from "./profile";
 import type { Form } from "./form";
 import type { Pos } from "./layout";
@@ -17,7 +17,7 @@ export interface Write {
 }
 
 export interface Evaluation {
-  report: SheetReport;
+  report: FormReport;
   writes: Write[];
 }
 
@@ -55,13 +55,16 @@ export function evaluateForm(form: Form, profile: Profile): Evaluation {
     ...total.findings,
   ];
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const report: SheetReport = {
-    name: form.sheet,
-    isForm: true,
+  const report: FormReport = {
+    sheet: form.sheet,
+    range: form.range,
+    top: form.top,
+    bottom: form.bottom,
+    kind: form.kind,
     project: form.project,
     department: form.department,
     implementer: form.implementer,
-    weights: weights.weights,
+    weights: { ...weights.weights, byBlock: false },
     budget: budget.result,
     indicators: rows.map((r) => r.result),
     total: {
@@ -70,9 +73,11 @@ export function evaluateForm(form: Form, profile: Profile): Evaluation {
       cell: form.total ? a1(form.total.score.pos.row, form.total.score.pos.col) : null,
       printedSum,
     },
-    grade: form.grade
-      ? { submitted: total.printedGrade, recomputed: grade, cell: a1(form.grade.pos.row, form.grade.pos.col) }
-      : null,
+    grade: {
+      submitted: form.grade ? total.printedGrade : null,
+      recomputed: grade,
+      cell: form.grade ? a1(form.grade.pos.row, form.grade.pos.col) : null,
+    },
     findings,
   };
   return { report, writes };

@@ -1,5 +1,7 @@
 /** Reads a located form into a model: every value with the cell it came from. */
 import { cellAt, type CellInfo, type Grid } from "./grid";
+import type { FormKind } from "./types";
+import { a1 } from "./address";
 import type { FormLayout, Pos } from "./layout";
 import { displayText } from "./cells";
 import { shownCell } from "./merges";
@@ -38,6 +40,11 @@ export interface BudgetRow {
 
 export interface Form {
   sheet: string;
+  kind: FormKind;
+  /** The form's cells ("A1:I28") and its first and last row (0-based, inclusive). */
+  range: string;
+  top: number;
+  bottom: number;
   project: string;
   department: string;
   implementer: string;
@@ -121,6 +128,10 @@ export function readForm(grid: Grid, layout: FormLayout): Form {
   const department = text(grid, layout.department);
   return {
     sheet: grid.name,
+    kind: layout.kind,
+    range: `${a1(layout.top, layout.left)}:${a1(layout.bottom, layout.right)}`,
+    top: layout.top,
+    bottom: layout.bottom,
     project: text(grid, layout.project),
     // A label cell to the right of 主管部门 may be 实施单位 itself when the department is empty.
     department: headerKey(department).startsWith("实施单位") ? "" : department,

@@ -2,6 +2,7 @@
 import { cellAt, gridEnd, type Grid } from "./grid";
 import { indexMerges, shownCell, type MergeIndex } from "./merges";
 import { headerKey } from "./text";
+import type { FormKind } from "./types";
 
 /** 0-based absolute position. */
 export interface Pos {
@@ -34,6 +35,12 @@ export interface BudgetLayout {
 }
 
 export interface FormLayout {
+  kind: FormKind;
+  /** The form's bounds, 0-based absolute, inclusive. */
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
   headerRow: number;
   cols: IndicatorColumns;
   /** Indicator rows: firstRow..lastRow inclusive. */
@@ -219,7 +226,13 @@ export function locateForm(grid: Grid): FormLayout | null {
   const department = findLabel(grid, top, end.col, (k) => k.startsWith("主管部门"));
   const implementer = findLabel(grid, top, end.col, (k) => k.startsWith("实施单位"));
   const right = (p: Pos | null) => (p ? valueRightOf(grid, merges, p.row, p.col, end.col) : null);
+  const bottom = Math.max(header.row, gradeRow ?? totalRow ?? stop - 1);
   return {
+    kind: "project",
+    top: grid.top,
+    bottom,
+    left: grid.left,
+    right: end.col - 1,
     headerRow: header.row,
     cols,
     firstRow: header.row + 1,
