@@ -27,7 +27,9 @@ export const MSG = {
   weightMissing: (label: string) => `「${label}」填了指标内容但没有分值：请填写该指标的分值。`,
   /** A cell that should hold a number holds text; the tail says what the check could not do because of it. */
   unreadable: (what: keyof typeof UNREADABLE, text: string) =>
-    `${UNREADABLE[what].name}「${text}」无法识别为数字：请改为数字（如 5 或 5.00）${UNREADABLE[what].effect}。`,
+    /^#/.test(text)
+      ? `${UNREADABLE[what].name}是错误值「${text}」（公式出错或引用失效）：请改正该单元格${UNREADABLE[what].effect}。`
+      : `${UNREADABLE[what].name}「${text}」无法识别为数字：请改为数字（如 5 或 5.00）${UNREADABLE[what].effect}。`,
   budgetBaseMissing: (label: string) =>
     `「${label}」的全年预算数为空或为 0，无法计算预算执行率：请填写全年预算数（执行率 = 全年执行数 ÷ 全年预算数）。`,
   budgetExecutedMissing: (label: string) =>
