@@ -1,6 +1,6 @@
 /** `zpb check`: reads every workbook given and analyses every sheet; never writes to the inputs. */
 import { resolve } from "node:path";
-import { analyzeSheet, type Profile } from "../core/index";
+import { analyzeSheetV1, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { expandInputs } from "./files";
 import { openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
@@ -36,7 +36,7 @@ export function analyzeWorkbook(opened: OpenedWorkbook, options: CheckOptions): 
   const results: SheetResult[] = [];
   for (const sheet of opened.workbook.sheets) {
     if (sheet.state === "veryHidden") continue;
-    const { report, patches } = analyzeSheet(sheet.grid, {
+    const { report, patches } = analyzeSheetV1(sheet.grid, {
       profile: options.profile,
       prompts: options.prompts,
     });
