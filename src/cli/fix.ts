@@ -97,9 +97,15 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
     },
   });
   // Checking what was written (not what was planned) is what tells the user which errors remain.
-  const after =
+  // Only the patched sheets are read again: the others are byte for byte what was checked.
+  const patched = new Set(patches.map((p) => p.sheet));
+  const again =
     patches.length === 0
-      ? sheets
-      : analyzeWorkbook({ bytes, workbook: readWorkbook(bytes, { file: output }) }, options);
+      ? []
+      : analyzeWorkbook(
+          { bytes, workbook: readWorkbook(bytes, { file: output, sheets: [...patched] }) },
+          options
+        );
+  const after = sheets.map((s) => (patched.has(s.report.name) ? (again.shift() ?? s) : s));
   return { input, output, forms, after };
 }

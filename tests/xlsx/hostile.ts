@@ -226,3 +226,22 @@ export function protectedForm(base: Uint8Array, unlocked: string[]): Uint8Array 
     xml = xml.replace(new RegExp(`<c r="${cell}"( s="\\d+")?`), `<c r="${cell}" s="${count}"`);
   return workbookWith(base, [{ name: form.name, xml }], { parts: { "xl/styles.xml": open } });
 }
+
+/** The form with `count` generated rows below it on the same sheet (from row 101), as one big part. */
+export function millionRowsBelow(base: Uint8Array, count = 1_000_000): Uint8Array {
+  const form = formSheet(base);
+  const [head, tail] = form.xml.split("</sheetData>");
+  function* xml(): Iterable<string> {
+    yield head;
+    let batch = "";
+    for (let i = 101; i < 101 + count; i++) {
+      batch += `<row r="${i}"><c r="A${i}"><v>${i}</v></c><c r="B${i}" t="str"><v>物品${i % 1000}</v></c><c r="C${i}"><v>${(i * 1.25).toFixed(2)}</v></c><c r="D${i}"><v>${45000 + (i % 365)}</v></c></row>`;
+      if (i % 10000 === 0) {
+        yield batch;
+        batch = "";
+      }
+    }
+    yield `${batch}</sheetData>${tail}`;
+  }
+  return workbookWith(base, [{ name: form.name, xml: xml(), level: 1 }]);
+}
