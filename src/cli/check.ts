@@ -1,10 +1,10 @@
 /** `zpb check`: reads every workbook given and analyses every sheet; never writes to the inputs. */
 import { resolve } from "node:path";
-import { analyzeSheetV1, type Profile } from "../core/index";
+import { analyzeSheet, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { expandInputs } from "./files";
 import { openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
-import type { FileResult, SheetResult } from "./types";
+import type { FileResult, SheetResult, SkippedSheet } from "./types";
 
 export interface CheckOptions {
   profile: Profile;
@@ -28,31 +28,42 @@ export function describeFailure(path: string, err: unknown): string {
   return T.unreadable(path, T.internalError(detail));
 }
 
+/** What a workbook gave: the sheets checked and the very hidden ones skipped. */
+export interface WorkbookResult {
+  sheets: SheetResult[];
+  skipped: SkippedSheet[];
+}
+
 /**
- * Analyses the sheets of an opened workbook: visible and hidden ones (a hidden form is still submitted),
- * very hidden ones skipped (they are the template's machinery, never shown to the user).
+ * Analyses every form of the sheets of an opened workbook: visible and hidden sheets (a hidden form is
+ * still submitted); very hidden ones are skipped (the template's machinery, never shown to the user) and
+ * listed, so that nothing is left out silently.
  */
-export function analyzeWorkbook(opened: OpenedWorkbook, options: CheckOptions): SheetResult[] {
-  const results: SheetResult[] = [];
+export function analyzeWorkbook(opened: OpenedWorkbook, options: CheckOptions): WorkbookResult {
+  const sheets: SheetResult[] = [];
+  const skipped: SkippedSheet[] = [];
   for (const sheet of opened.workbook.sheets) {
-    if (sheet.state === "veryHidden") continue;
-    const { report, patches } = analyzeSheetV1(sheet.grid, {
+    if (sheet.state === "veryHidden") {
+      skipped.push({ sheet: sheet.name, why: T.skippedVeryHidden });
+      continue;
+    }
+    const { forms, findings } = analyzeSheet(sheet.grid, {
       profile: options.profile,
       prompts: options.prompts,
     });
-    results.push({ report, patches, hidden: sheet.state === "hidden" });
+    sheets.push({ name: sheet.name, forms, findings, hidden: sheet.state === "hidden" });
   }
-  return results;
+  return { sheets, skipped };
 }
 
 /** Checks one file; a file that cannot be read gives a result with `error` set, never a throw. */
 export async function checkFile(path: string, options: CheckOptions): Promise<FileResult> {
   try {
     const opened = await openWorkbook(path);
-    return { path, error: null, sheets: analyzeWorkbook(opened, options) };
+    return { path, error: null, ...analyzeWorkbook(opened, options) };
   } catch (err) {
     if (!(err instanceof WorkbookError) && systemReason(err) === null) options.onInternalError?.(err);
-    return { path, error: describeFailure(path, err), sheets: [] };
+    return { path, error: describeFailure(path, err), sheets: [], skipped: [] };
   }
 }
 

@@ -3,7 +3,7 @@
  * A new file, so a workbook library writes it; it is loaded only when a summary is asked for.
  */
 import { stat } from "node:fs/promises";
-import type { Finding } from "../core/index";
+import type { Finding, FormReport } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { displayWidth, round2 } from "./format";
 import { countFindings, sortFindings } from "./render";
@@ -28,8 +28,8 @@ export interface SummaryRow {
   worst: string;
 }
 
-function gradeText(grade: FileResult["sheets"][number]["report"]["grade"]): string {
-  if (!grade) return "";
+function gradeText(grade: FormReport["grade"]): string {
+  if (grade.recomputed === null) return grade.submitted ?? "";
   if (grade.submitted === null || grade.submitted === grade.recomputed) return grade.recomputed;
   return `${grade.submitted}→${grade.recomputed}`;
 }
@@ -47,13 +47,12 @@ function byCodePoint(a: string, b: string): number {
 export function summaryRows(files: readonly FileResult[]): SummaryRow[] {
   const rows: SummaryRow[] = [];
   for (const file of files) {
-    for (const { report: r } of file.sheets) {
-      if (!r.isForm) continue;
+    for (const { report: r } of file.sheets.flatMap((s) => s.forms)) {
       const counts = countFindings(r.findings);
       const rate = round2(r.budget.rate);
       rows.push({
         file: file.path,
-        sheet: r.name,
+        sheet: r.sheet,
         project: r.project,
         department: r.department,
         implementer: r.implementer,
@@ -121,7 +120,9 @@ export async function summaryBytes(rows: readonly SummaryRow[]): Promise<Uint8Ar
 export async function assertSummaryTarget(path: string, files: readonly FileResult[]): Promise<void> {
   const target = await canonicalPath(path);
   for (const file of files) {
-    const kept = file.error !== null || file.sheets.some((s) => s.report.isForm);
+    const kept =
+      file.error !== null ||
+      file.sheets.some((s) => s.forms.length > 0 || s.findings.some((f) => f.code === "FORM_UNREADABLE"));
     if (!kept || (await canonicalPath(file.path)) !== target) continue;
     // A file that is not there at all (the reader said so) is no input to protect.
     if (await exists(file.path)) throw new CliError(T.argError(T.summaryIsInput(path)));

@@ -6,7 +6,7 @@ export const cliText = {
   checkArgument: "要检查的 .xlsx 文件或文件夹（文件夹会递归查找）",
   fixDescription: "一键重算：把重算后的得分、执行率、总分、评分等级和偏差原因提示写入新的工作簿",
   fixArgument: "要修正的 .xlsx 文件",
-  optJson: "输出 JSON 文档（版本 1），供其他程序读取",
+  optJson: "输出 JSON 文档（版本 2），供其他程序读取",
   optSummary: "另外写出一份汇总工作簿，每张自评表一行",
   optProfile: "评分规则（mof2020、mof2020-linear、mof2020-strict），默认 mof2020",
   optOutput: "写出的文件，默认与原文件同目录的 <文件名>.checked.xlsx",
@@ -76,11 +76,26 @@ export const cliText = {
   rate: (from: string, to: string) => `执行率 ${from} → ${to}`,
   total: (from: string, to: string) => `总分 ${from} → ${to}`,
   grade: (from: string, to: string) => `等级 ${from} → ${to}`,
-  noGrade: "等级 —",
+  gradeNotPrinted: (to: string) => `等级（表中未列）→ ${to}`,
+  formRange: (range: string) => `（${range}）`,
+  kindMark: { project: "", department: "〔部门整体支出〕", target: "〔绩效目标〕" } as const,
   columns: { cell: "单元格", severity: "级别", message: "问题" },
   clean: "未发现问题",
   notForms: (names: string) => `非自评表的工作表：${names}`,
   noSheets: "工作簿中没有可检查的工作表",
+  skippedVeryHidden: "深度隐藏的工作表",
+  skippedSheets: (names: string) => `跳过深度隐藏的工作表：${names}`,
+  unreadableForms: (n: number) => `，${n} 张表无法读取`,
+  briefTotals: (
+    files: number,
+    forms: number,
+    passed: number,
+    toCorrect: number,
+    unreadable: number,
+    failed: number
+  ) =>
+    `共 ${files} 个文件、${forms} 张自评表：通过 ${passed} 张，需修改 ${toCorrect} 张，无法读取的表 ${unreadable} 张` +
+    (failed ? `，无法打开的文件 ${failed} 个` : ""),
   fileFailed: "无法读取",
   totals: (files: number, forms: number, errors: number, warnings: number, infos: number) =>
     `共 ${files} 个文件、${forms} 张自评表：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
