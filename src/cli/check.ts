@@ -1,9 +1,9 @@
 /** `zpb check`: reads every workbook given and analyses every sheet; never writes to the inputs. */
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import { analyzeSheet, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { expandInputs } from "./files";
-import { openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
+import { canonicalPath, openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
 import type { FileResult, SheetResult, SkippedSheet } from "./types";
 
 export interface CheckOptions {
@@ -12,6 +12,12 @@ export interface CheckOptions {
   prompts?: boolean;
   /** Called with a folder that holds no workbook (the command notes it on stderr). */
   onEmptyFolder?: (folder: string) => void;
+  /** Files never read as inputs (the summary, report and letters this run writes), as canonical paths. */
+  exclude?: ReadonlySet<string>;
+  /** Folders whose files are never read as inputs (the letters folder), as canonical paths. */
+  excludeDirs?: readonly string[];
+  /** Called with every other file found in an input folder (a .txt, a .pdf): not checked, accounted for. */
+  onOtherFile?: (path: string) => void;
   /** Called with an unexpected error (not a WorkbookError), for ZPB_DEBUG. */
   onInternalError?: (err: unknown) => void;
 }
@@ -67,15 +73,27 @@ export async function checkFile(path: string, options: CheckOptions): Promise<Fi
   }
 }
 
+async function excluded(path: string, options: CheckOptions): Promise<boolean> {
+  if (!options.exclude && !options.excludeDirs) return false;
+  const real = await canonicalPath(path);
+  if (options.exclude?.has(real)) return true;
+  return (options.excludeDirs ?? []).some((dir) => real.startsWith(dir + sep));
+}
+
 /** Checks every file and folder given, in the order given (folders sorted inside). */
 export async function checkPaths(paths: readonly string[], options: CheckOptions): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const seen = new Set<string>(); // a file given and also inside a folder given is checked once
   for (const input of await expandInputs(paths)) {
     if (input.folder && input.files.length === 0) options.onEmptyFolder?.(input.given);
+    for (const other of input.others) {
+      if (!seen.has(resolve(other)) && !(await excluded(other, options))) options.onOtherFile?.(other);
+      seen.add(resolve(other));
+    }
     for (const file of input.files) {
       if (seen.has(resolve(file))) continue;
       seen.add(resolve(file));
+      if (input.folder && (await excluded(file, options))) continue;
       results.push(await checkFile(file, options));
     }
   }

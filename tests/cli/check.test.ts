@@ -5,21 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run";
 import type { JsonDocument } from "../../src/cli/json";
 import { contractViolations } from "./contract";
-import { WORKBOOK_2023, hasStack, single, tempDir, zpb } from "./helpers";
+import { WORKBOOK_2023, hasStack, single, tempDir, unreadableForm, unrelatedWorkbook, zpb } from "./helpers";
 
 let dir = "";
 let cleanup: () => Promise<void> = async () => undefined;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(() => cleanup());
-
-/** A valid workbook with one sheet that is not a form. */
-async function unrelatedWorkbook(path: string): Promise<void> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("人员名单");
-  sheet.addRow(["姓名", "科室", "电话"]);
-  sheet.addRow(["张三", "财政所", "12345"]);
-  await book.xlsx.writeFile(path);
-}
 
 describe("zpb check --json", () => {
   it("prints the version-2 document for every form of the 70-form workbook", async () => {
@@ -190,26 +181,6 @@ describe("sheet visibility and colours", () => {
     expect(out).toContain("\u001b[31m错误");
   });
 });
-
-/** A real form with one header word removed: it looks like a 自评表 but cannot be read. */
-async function unreadableForm(source: string, path: string): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(source);
-  const sheet = book.worksheets[0];
-  let removed = false;
-  sheet.eachRow((row) =>
-    row.eachCell((cell) => {
-      // The indicator header's 得分 (the one beside 分值), not the budget block's.
-      if (!removed && cell.value === "得分" && row.getCell(Number(cell.col) - 1).value === "分值") {
-        cell.value = null;
-        removed = true;
-      }
-    })
-  );
-  expect(removed).toBe(true);
-  await book.xlsx.writeFile(path);
-  return sheet.name;
-}
 
 describe("forms that could not be read", () => {
   it("exit 1 (never a pass) and are named one by one, in the text and in the JSON", async () => {
