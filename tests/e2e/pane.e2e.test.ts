@@ -56,7 +56,7 @@ describe.skipIf(!E2E)("task pane in Chromium, browser mode", () => {
   it("recomputes in memory and downloads the corrected workbook", async () => {
     const { page } = pane;
     await page.getByRole("button", { name: paneText.fix, exact: true }).click();
-    await page.getByText(paneText.applied(3)).waitFor();
+    await page.getByText(paneText.applied(3, 1)).waitFor();
     expect(await page.getByRole("button", { name: paneText.revert, exact: true }).isEnabled()).toBe(true);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
