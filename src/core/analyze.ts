@@ -1,8 +1,9 @@
 /** Wires layout → form → rules → fix for every form on a sheet. */
 import type { Grid } from "./grid";
 import type { AnalyzeOptions } from "./index";
-import type { FormAnalysis, FormReport, SheetAnalysis } from "./types";
-import { locateForm } from "./layout";
+import type { Finding, FormAnalysis, FormReport, SheetAnalysis } from "./types";
+import { locateForms } from "./layout";
+import { finding } from "./rules/finding";
 import { readForm } from "./form";
 import { evaluateForm } from "./evaluate";
 import { planFix } from "./fix";
@@ -30,20 +31,30 @@ export function emptyReport(sheet: string): FormReport {
   };
 }
 
+/** Every form on the sheet, analysed on its own; FORM_UNREADABLE for what looks like a form but does not read. */
 export function analyzeSheetImpl(grid: Grid, options: AnalyzeOptions): SheetAnalysis {
   const profile = resolveProfile(options.profile);
-  const layout = locateForm(grid);
-  if (!layout) {
-    return {
-      name: grid.name,
-      forms: [],
-      findings: [{ code: "LAYOUT_NOT_FOUND", severity: "info", cell: "A1", message: MSG.layoutNotFound }],
-    };
-  }
-  const form = readForm(grid, layout);
-  const { report, writes } = evaluateForm(form, profile);
-  const fix = planFix(grid, writes, { prompts: options.prompts ?? true });
-  report.findings.push(...fix.findings);
-  const analysis: FormAnalysis = { report, patches: fix.patches };
-  return { name: grid.name, forms: [analysis], findings: [] };
+  const { forms, unreadable } = locateForms(grid);
+  const findings: Finding[] = unreadable.map((u) =>
+    finding(
+      "FORM_UNREADABLE",
+      "error",
+      u.pos,
+      MSG.formUnreadable(
+        u.title,
+        u.found.join("、"),
+        (u.missing.length ? u.missing : ["三级指标", "年度指标值", "实际完成值"]).join("、")
+      )
+    )
+  );
+  if (forms.length === 0 && findings.length === 0)
+    findings.push({ code: "LAYOUT_NOT_FOUND", severity: "info", cell: "A1", message: MSG.layoutNotFound });
+  const analyses: FormAnalysis[] = forms.map((layout) => {
+    const form = readForm(grid, layout);
+    const { report, writes, basis } = evaluateForm(form, profile);
+    const fix = planFix(grid, writes, { prompts: options.prompts ?? true }, basis);
+    report.findings.push(...fix.findings);
+    return { report, patches: fix.patches };
+  });
+  return { name: grid.name, forms: analyses, findings };
 }

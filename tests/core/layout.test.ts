@@ -83,9 +83,10 @@ describe("layout variants of every real form", () => {
       expect(essence(analyzeSheetV1(unmerge(g, (m) => vertical(m) && body(m), true)).report), g.name).toEqual(
         want
       );
-      expect(essence(analyzeSheetV1(unmerge(g, (m) => vertical(m) && body(m), false)).report), g.name).toEqual(
-        want
-      );
+      expect(
+        essence(analyzeSheetV1(unmerge(g, (m) => vertical(m) && body(m), false)).report),
+        g.name
+      ).toEqual(want);
     }
   });
 
