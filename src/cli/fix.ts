@@ -18,8 +18,13 @@ export interface FixOptions extends CheckOptions {
   pauseBeforeRename?: number;
 }
 
+/** One form of the workbook and what its fix writes. */
 export interface FixSheet {
+  /** The sheet's name. */
   name: string;
+  /** The form's range, and whether it shares its sheet with other forms. */
+  range: string;
+  shared: boolean;
   patches: Patch[];
   /** FORMULA_KEPT findings: formula cells the fix did not overwrite. */
   formulaKept: Finding[];
@@ -31,7 +36,7 @@ export interface FixResult {
   input: string;
   /** The file written, or null when `--in-place` had nothing to change. */
   output: string | null;
-  /** Every form sheet, in workbook order. */
+  /** Every form of every sheet, in workbook order. */
   forms: FixSheet[];
   /** The sheets of the written workbook, checked again: what a person still has to correct. */
   after: SheetResult[];
@@ -71,19 +76,22 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
   if (options.inPlace && options.output !== undefined) throw new CliError(T.argError(T.outputAndInPlace));
   const opened = await openWorkbook(input);
   const output = await target(input, options, opened.workbook.extension);
-  const sheets = analyzeWorkbook(opened, options);
-  const planned = sheets.filter((s) => s.report.isForm);
-  const all = planned.flatMap((s) => s.patches);
+  const { sheets } = analyzeWorkbook(opened, options);
+  const all = sheets.flatMap((s) => s.forms.flatMap((f) => f.patches));
   const written =
     all.length === 0 ? { bytes: opened.bytes, locked: [] } : writePatches(opened.bytes, all, input);
   const locked = new Set(written.locked.map((p) => `${p.sheet}\u0000${p.cell}`));
   const isLocked = (p: Patch) => locked.has(`${p.sheet}\u0000${p.cell}`);
-  const forms: FixSheet[] = planned.map((s) => ({
-    name: s.report.name,
-    patches: s.patches.filter((p) => !isLocked(p)),
-    formulaKept: s.report.findings.filter((f) => f.code === "FORMULA_KEPT"),
-    locked: s.patches.filter(isLocked),
-  }));
+  const forms: FixSheet[] = sheets.flatMap((s) =>
+    s.forms.map(({ report, patches }) => ({
+      name: s.name,
+      range: report.range,
+      shared: s.forms.length > 1,
+      patches: patches.filter((p) => !isLocked(p)),
+      formulaKept: report.findings.filter((f) => f.code === "FORMULA_KEPT"),
+      locked: patches.filter(isLocked),
+    }))
+  );
   const patches = forms.flatMap((f) => f.patches);
   if (patches.length === 0 && options.inPlace) return { input, output: null, forms, after: sheets };
   const bytes = patches.length === 0 ? opened.bytes : written.bytes;
@@ -105,7 +113,7 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
       : analyzeWorkbook(
           { bytes, workbook: readWorkbook(bytes, { file: output, sheets: [...patched] }) },
           options
-        );
-  const after = sheets.map((s) => (patched.has(s.report.name) ? (again.shift() ?? s) : s));
+        ).sheets;
+  const after = sheets.map((s) => (patched.has(s.name) ? (again.shift() ?? s) : s));
   return { input, output, forms, after };
 }
