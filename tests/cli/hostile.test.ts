@@ -41,9 +41,10 @@ describe("a folder of hostile files", () => {
     const read = doc.files.filter((f) => f.error === null).map((f) => f.path);
     expect(read.map((p) => p.slice(dir.length + 1))).toEqual(["1-正常.xlsx", "3-远处一格.xlsx", "汇总.xlsx"]);
     const [normal, stray] = doc.files.filter((f) => f.error === null);
-    expect(JSON.stringify(stray.sheets.map((s) => s.findings))).toBe(
-      JSON.stringify(normal.sheets.map((s) => s.findings))
-    );
+    const findings = (f: typeof normal) =>
+      JSON.stringify(f.sheets.map((s) => s.forms.map((x) => x.findings)));
+    expect(findings(normal)).toContain("SCORE_MISMATCH");
+    expect(findings(stray)).toBe(findings(normal));
     expect((await readdir(dir)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   }, 30_000);
 });
@@ -56,10 +57,11 @@ describe("a workbook of a million rows", () => {
     expect(run.err).toBe("");
     const doc = JSON.parse(run.out) as JsonDocument;
     const [form, rows] = doc.files[0].sheets;
-    expect(form.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(
+    expect(form.forms[0].findings.map((f) => `${f.code}@${f.cell}`)).toEqual(
       expect.arrayContaining(["SCORE_MISMATCH@H23", "SCORE_MISMATCH@H30"])
     );
     expect(rows.name).toBe("明细");
+    expect(rows.forms).toEqual([]);
     expect(rows.findings.map((f) => f.code)).toEqual(["LAYOUT_NOT_FOUND"]);
     expect(run.code).toBe(1);
   }, 60_000);
