@@ -77,6 +77,8 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
   const opened = await openWorkbook(input);
   const output = await target(input, options, opened.workbook.extension);
   const { sheets } = analyzeWorkbook(opened, options);
+  // The grids are no longer needed: a sheet of a million rows should not stay in memory while it is written.
+  opened.workbook.sheets.splice(0);
   const all = sheets.flatMap((s) => s.forms.flatMap((f) => f.patches));
   const written =
     all.length === 0 ? { bytes: opened.bytes, locked: [] } : writePatches(opened.bytes, all, input);
