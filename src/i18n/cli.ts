@@ -49,7 +49,11 @@ export const cliText = {
   outputIsInput: (file: string) => `输出文件与原文件相同（${file}）：要直接替换原文件请用 --in-place`,
   outputAndInPlace: "-o 与 --in-place 只能选一个",
   summaryIsInput: (file: string) => `汇总表不能写到被检查的自评表文件上（${file}）：请另取一个文件名`,
-  internalError: (detail: string) => `内部错误：${detail}（设置 ZPB_DEBUG=1 可查看详细信息）`,
+  /**
+   * An error the command did not expect (a fault of the command, not of the file). Its own text is English
+   * from the engine or a library: it is shown only with ZPB_DEBUG=1, with the stack.
+   */
+  internalError: (_detail: string) => "程序内部错误（设置 ZPB_DEBUG=1 可查看详细信息，请报告给维护者）",
   writeFailed: (file: string, detail: string) => `无法写入 ${file}：${detail}`,
   /** The operating system's refusals, by error code: what a clerk can act on, never a temporary path. */
   system: {
