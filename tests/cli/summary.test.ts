@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonDocument } from "../../src/cli/json";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { cliText } from "../../src/i18n/cli";
-import { single, tempDir, unrelatedWorkbook, zpb } from "./helpers";
+import { single, tempDir, unreadableForm, unrelatedWorkbook, zpb } from "./helpers";
 import { readSummary, tableOf, type ReadSheet } from "./summary-reader";
 
 let dir = "";
@@ -30,6 +30,7 @@ async function receivedFolder(): Promise<string> {
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
   await writeFile(join(inputs, "旧表.xls"), ole);
   await writeFile(join(inputs, "说明.txt"), "报送说明");
+  await unreadableForm(single("2023-taopu-029"), join(inputs, "5.xlsx"));
   await unrelatedWorkbook(join(inputs, "名单.xlsx"));
   // A form with a very hidden sheet beside it.
   const book = new ExcelJS.Workbook();
@@ -78,6 +79,8 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     expect(String(byFile("坏.xlsx")[0][H[16]])).toMatch(/损坏/);
     expect(status("旧表.xls")).toEqual(["未能读取"]);
     expect(String(byFile("旧表.xls")[0][H[16]])).toContain(".xlsx");
+    expect(status("5.xlsx")).toEqual(["未能读取"]); // looks like a form, does not read: never a pass
+    expect(String(byFile("5.xlsx")[0][H[16]])).toContain("实际完成值");
     expect(status("说明.txt")).toEqual(["不是自评表"]);
     expect(String(byFile("说明.txt")[0][H[16]])).toContain(".txt");
     expect(byFile("名单.xlsx").map((r) => [r["工作表"], r["状态"]])).toEqual([["人员名单", "不是自评表"]]);
