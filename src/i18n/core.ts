@@ -93,6 +93,8 @@ export const MSG = {
     `「${label}」下各指标得分合计 ${sum}，超过该板块的 ${points} 分：请核对各指标得分。`,
   unscored: (rows: number, noActual: number) =>
     `本表的 ${rows} 个指标都没有得分${noActual > 0 ? `（其中 ${noActual} 个没有填写实际完成值）` : ""}：这是一张尚未评分的表，无法计算总分和评分等级，请填写实际完成值和得分。`,
+  noScoreColumn: (rows: number) =>
+    `本表只有年度指标值和实际完成值（${rows} 个指标），没有得分列：不计算总分和评分等级，只核对能核对的内容。`,
   fixHeldWeights: (sum: string) => `分值合计为 ${sum}，不是 100（请先调整分值，再重算）`,
   fixHeldCells: (cells: string) =>
     `${cells} 无法改写（公式、文字或错误值），写入的总分将与表中各项之和不符（请先处理这些单元格，再重算）`,
