@@ -76,3 +76,28 @@ export async function unreadableForm(source: string, path: string): Promise<stri
   await book.xlsx.writeFile(path);
   return sheet.name;
 }
+
+/** A workbook whose one sheet holds the form of `first` and, two rows below it, the form of `second`. */
+export async function twoFormsWorkbook(first: string, second: string, path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(first);
+  const target = book.worksheets[0];
+  const other = new ExcelJS.Workbook();
+  await other.xlsx.readFile(second);
+  const source = other.worksheets[0];
+  const offset = target.rowCount + 2;
+  source.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const to = target.getCell(r + offset, c);
+      to.value = cell.value;
+      to.numFmt = cell.numFmt;
+    });
+  });
+  const merges = (source.model as { merges?: string[] }).merges ?? [];
+  for (const range of merges) {
+    const shifted = range.replace(/(\d+)/g, (n) => String(Number(n) + offset));
+    target.mergeCells(shifted);
+  }
+  await book.xlsx.writeFile(path);
+}
