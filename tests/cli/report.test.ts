@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonDocument } from "../../src/cli/json";
 import { cliText } from "../../src/i18n/cli";
 import { WORKBOOK_2022, single, tempDir, unreadableForm, zpb } from "./helpers";
+import { readSummary, tableOf } from "./summary-reader";
 
 let dir = "";
 let cleanup: () => Promise<void> = async () => undefined;
@@ -115,6 +116,13 @@ describe("zpb check --letters", () => {
     const again = await zpb("check", inputs, "--letters", join(inputs, "意见"), "--json");
     const paths = (JSON.parse(again.out) as JsonDocument).files.map((f) => f.path);
     expect(paths.some((p) => p.includes("意见"))).toBe(false);
+    // Letters written into the input folder itself: its workbooks are still checked, its pages never.
+    expect((await zpb("check", inputs, "--letters", inputs)).code).toBe(2);
+    expect((await zpb("check", inputs, "--letters", inputs, "--summary", join(dir, "s.xlsx"))).code).toBe(2);
+    const rows = readSummary(join(dir, "s.xlsx"))[0];
+    const listed = tableOf(rows, 4).map((r) => String(r["文件"]));
+    expect(listed).toContain(join(inputs, "2.xlsx"));
+    expect(listed.some((p) => p.endsWith(".html"))).toBe(false);
   });
 });
 
