@@ -297,6 +297,24 @@ function unreadablePart(h: HeaderFound, title: { pos: Pos; text: string } | null
   };
 }
 
+/** The last column holding a value or a merged area in rows top..bottom (the form's right edge). */
+function lastColumn(grid: Grid, top: number, bottom: number): number {
+  let last = grid.left;
+  for (const m of grid.merges) if (m.top >= top && m.top <= bottom && m.right > last) last = m.right;
+  for (let r = top; r <= bottom; r++) {
+    const line = grid.values[r - grid.top];
+    if (!line) continue;
+    for (let c = line.length - 1; c >= 0; c--) {
+      const v = line[c];
+      if (v !== null && v !== undefined && v !== "") {
+        last = Math.max(last, grid.left + c);
+        break;
+      }
+    }
+  }
+  return last;
+}
+
 /** Locates every form on the sheet, top to bottom, and the parts that look like a form but do not read. */
 export function locateForms(grid: Grid): SheetLayout {
   const end = gridEnd(grid);
@@ -351,17 +369,18 @@ export function locateForms(grid: Grid): SheetLayout {
       : bounds.totalRow !== null
         ? gradeOnTotalRow(grid, merges, bounds.totalRow, cols, end.col)
         : null;
+    const formTop = Math.min(
+      headerTop,
+      title?.pos.row ?? headerTop,
+      project?.row ?? headerTop,
+      budget?.headerRow ?? headerTop
+    );
     forms.push({
       kind: kindOf(title?.text ?? "", budget !== null, cols.score !== null),
-      top: Math.min(
-        headerTop,
-        title?.pos.row ?? headerTop,
-        project?.row ?? headerTop,
-        budget?.headerRow ?? headerTop
-      ),
+      top: formTop,
       bottom: lastRow,
       left: grid.left,
-      right: end.col - 1,
+      right: lastColumn(grid, formTop, lastRow),
       headerRow: h.anchor,
       cols,
       rows,
