@@ -66,6 +66,7 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     expect(sheets.map((s) => s.name)).toEqual(["汇总", "问题明细", "统计"]);
     expect((await readdir(dir)).sort()).toEqual(["收到的表", "汇总.xlsx"]);
     expect(stdout).toContain(cliText.summaryWritten(out, tableOf(sheets[0], HEADER_ROW).length));
+    expect(stdout).toContain(cliText.otherFiles(join(inputs, "说明.txt"))); // the text report names it too
   });
 
   it("names every input: each form, each file that gave none with its reason, the skipped sheet", () => {
