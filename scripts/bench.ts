@@ -7,9 +7,10 @@ import { cliSection } from "./bench/cli";
 import { coreSection } from "./bench/core";
 import { excelSection } from "./bench/excel";
 import { paneSection } from "./bench/pane";
+import { reviewerSection } from "./bench/reviewer";
 import { printTable, type BenchSection } from "./bench/table";
 
-const SECTIONS: BenchSection[] = [coreSection, cliSection, excelSection, paneSection];
+const SECTIONS: BenchSection[] = [coreSection, cliSection, reviewerSection, excelSection, paneSection];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS;
