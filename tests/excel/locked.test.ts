@@ -23,7 +23,11 @@ describe("a protected sheet with unlocked cells", () => {
     const grid = await host.readActiveSheet();
     expect(fake.syncCount).toBe(1);
     fake.resetCounters();
-    const patches = [patch(grid, "H13", 6.5), patch(grid, "I14", "请补充偏差原因", "reason"), patch(grid, "I7", 0)];
+    const patches = [
+      patch(grid, "H13", 6.5),
+      patch(grid, "I14", "请补充偏差原因", "reason"),
+      patch(grid, "I7", 0),
+    ];
     const fix = await host.apply(patches);
     expect(fake.syncCount).toBe(1);
     expect(fix.patches.map((p) => p.cell)).toEqual(["H13", "I14"]);
