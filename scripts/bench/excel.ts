@@ -91,7 +91,7 @@ export const excelSection: BenchSection = {
         notes: [
           `模型时间 = 往返次数 × ${LATENCY_MS} ms + 数据量 ÷ 1 MB/s（假设的往返延迟与带宽，不是实测；数据量是模拟 Excel 对每次 sync 收发字节的估算）。`,
           "读取：tests/fixtures/forms/single/2023-taopu-003.xlsx 与 forms-2023-putuo-taopu-001-070.xlsx；逐格方式每格一次 sync，不读合并区域。",
-          "写入：analyzeSheet 给出的（全部表单的）补丁；本加载项在读取之后写入（窗格的实际流程，只计写入），逐格方式每格先查保护与公式再写，两次 sync。",
+          "写入：analyzeSheet 给出的补丁；本加载项在读取之后写入（窗格的实际流程，只计写入），逐格方式每格先查保护与公式再写，两次 sync。",
         ],
       },
     ];
