@@ -296,6 +296,11 @@ function readablePart(grid: Grid, h: HeaderFound, title: string): UnreadablePart
   };
 }
 
+/** Whether a row holds any value: blank rows below a form without 总分 are not its rows (nor in its range). */
+function holdsValue(line: readonly unknown[] | undefined): boolean {
+  return !!line && line.some((v) => v !== null && v !== undefined && String(v).trim() !== "");
+}
+
 /** Locates every form on the sheet, top to bottom, and the parts that look like a form but do not read. */
 export function locateForms(grid: Grid): SheetLayout {
   const end = gridEnd(grid);
@@ -329,7 +334,7 @@ export function locateForms(grid: Grid): SheetLayout {
       bounds = boundsAfter(grid, merges, first, limit, columnsOf(hj));
       const stop = bounds.totalRow ?? bounds.gradeLabel?.row ?? bounds.limit;
       const label = blockLabel(grid, merges, hj, cols);
-      for (let r = first; r < stop; r++) if (grid.values[r - grid.top]) rows.push(r);
+      for (let r = first; r < stop; r++) if (holdsValue(grid.values[r - grid.top])) rows.push(r);
       blocks.push({ first, last: stop - 1, ...label, points: points(label.label) });
       const continues =
         next &&
