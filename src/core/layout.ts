@@ -7,7 +7,7 @@ import { gridEnd, type Grid } from "./grid";
 import { indexMerges, shownCell, type MergeIndex } from "./merges";
 import { headerKey, matchesWord, roleKey } from "./text";
 import { headerAt, mayHoldHeader, type HeaderFound } from "./header";
-import { findBudget, type BudgetLayout } from "./budget-layout";
+import { findBudget, isBudgetHeader, type BudgetLayout } from "./budget-layout";
 import {
   GRADE_LABELS,
   INFO_LABELS,
@@ -253,7 +253,8 @@ function boundsAfter(
   let gradeLabel: Pos | null = null;
   const labelEnd = Math.min(cols.target, cols.actual, cols.score ?? cols.target);
   for (let r = from; r < limit; r++) {
-    if (startsForm(grid, merges, r, labelEnd + 1)) return { limit: r, totalRow, gradeLabel };
+    if (startsForm(grid, merges, r, labelEnd + 1) || isBudgetHeader(grid, r))
+      return { limit: r, totalRow, gradeLabel };
     if (!grid.values[r - grid.top]) continue;
     for (let c = grid.left; c < labelEnd; c++) {
       const k = labelKey(grid, merges, r, c);
