@@ -9,6 +9,7 @@ import { MSG } from "../i18n/core";
 import { finding } from "./rules/finding";
 import { evaluateIndicator, isPlaceholder, type IndicatorEval } from "./rules/indicator";
 import { evaluateBudget, type BudgetWrite } from "./rules/budget";
+import { withoutSumRows } from "./rules/sums";
 import { checkTotal, checkWeights, gradeOf } from "./rules/totals";
 
 /** A value the rules would put into a cell; the fix decides whether it may. */
@@ -42,9 +43,11 @@ const FULL_MARKS = 100;
 
 /** Evaluates a read form. */
 export function evaluateForm(form: Form, profile: Profile): Evaluation {
-  const read = form.indicators.filter((r) => !isPlaceholder(r));
-  const rows: IndicatorEval[] = read.map((r) => evaluateIndicator(r, profile, form.byBlock));
   const budget = evaluateBudget(form.budget, profile, form.budgetPoints);
+  const all = form.indicators.filter((r) => !isPlaceholder(r));
+  const evaluated = all.map((r) => evaluateIndicator(r, profile, form.byBlock));
+  const rows: IndicatorEval[] = withoutSumRows(evaluated, budget.weight);
+  const read = all.filter((_, i) => rows.includes(evaluated[i]));
   const weights = checkWeights(form, rows, budget.weight, profile);
   const printedSum = round2(budget.printed + rows.reduce((a, r) => a + r.printed, 0));
   // A score that cannot be read (text, an error value) is reported on its own cell, never summed as 0.
@@ -84,7 +87,12 @@ export function evaluateForm(form: Form, profile: Profile): Evaluation {
   if (unscored) {
     const noActual = rows.filter((r) => r.result.actual === "").length;
     const at = form.total?.score.pos ?? form.headerCell;
-    findings.push(finding("SCORE_MISSING", "warning", at, MSG.unscored(rows.length, noActual)));
+    // A form with no 得分 column at all (targets and actuals only) is one kind of filing; an empty one is not.
+    findings.push(
+      form.hasScores
+        ? finding("SCORE_MISSING", "warning", at, MSG.unscored(rows.length, noActual))
+        : finding("SCORE_MISSING", "info", at, MSG.noScoreColumn(rows.length))
+    );
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const report: FormReport = {

@@ -65,6 +65,8 @@ export interface Form {
   headerCell: Pos;
   /** The template prints weights only on block labels (no 分值 column). */
   byBlock: boolean;
+  /** The form has a 得分 column (a 绩效目标自评表 may print targets and actuals only). */
+  hasScores: boolean;
   blocks: { label: string; labelPos: Pos | null; points: number | null }[];
   /** The budget weight printed in the budget block's label, where there is one. */
   budgetPoints: number | null;
@@ -190,6 +192,7 @@ export function readForm(grid: Grid, layout: FormLayout): Form {
     weightSumCell,
     headerCell,
     byBlock: cols.weight === null,
+    hasScores: cols.score !== null,
     blocks: layout.blocks.map(({ label, labelPos, points }) => ({ label, labelPos, points })),
     budgetPoints: layout.budget?.points ?? null,
   };

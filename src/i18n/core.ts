@@ -27,7 +27,9 @@ export const MSG = {
   weightMissing: (label: string) => `「${label}」填了指标内容但没有分值：请填写该指标的分值。`,
   /** A cell that should hold a number holds text; the tail says what the check could not do because of it. */
   unreadable: (what: keyof typeof UNREADABLE, text: string) =>
-    `${UNREADABLE[what].name}「${text}」无法识别为数字：请改为数字（如 5 或 5.00）${UNREADABLE[what].effect}。`,
+    /^#/.test(text)
+      ? `${UNREADABLE[what].name}是错误值「${text}」（公式出错或引用失效）：请改正该单元格${UNREADABLE[what].effect}。`
+      : `${UNREADABLE[what].name}「${text}」无法识别为数字：请改为数字（如 5 或 5.00）${UNREADABLE[what].effect}。`,
   budgetBaseMissing: (label: string) =>
     `「${label}」的全年预算数为空或为 0，无法计算预算执行率：请填写全年预算数（执行率 = 全年执行数 ÷ 全年预算数）。`,
   budgetExecutedMissing: (label: string) =>
@@ -91,6 +93,8 @@ export const MSG = {
     `「${label}」下各指标得分合计 ${sum}，超过该板块的 ${points} 分：请核对各指标得分。`,
   unscored: (rows: number, noActual: number) =>
     `本表的 ${rows} 个指标都没有得分${noActual > 0 ? `（其中 ${noActual} 个没有填写实际完成值）` : ""}：这是一张尚未评分的表，无法计算总分和评分等级，请填写实际完成值和得分。`,
+  noScoreColumn: (rows: number) =>
+    `本表只有年度指标值和实际完成值（${rows} 个指标），没有得分列：不计算总分和评分等级，只核对能核对的内容。`,
   fixHeldWeights: (sum: string) => `分值合计为 ${sum}，不是 100（请先调整分值，再重算）`,
   fixHeldCells: (cells: string) =>
     `${cells} 无法改写（公式、文字或错误值），写入的总分将与表中各项之和不符（请先处理这些单元格，再重算）`,

@@ -16,7 +16,9 @@ async function problems(file: string): Promise<string[]> {
   const doc = JSON.parse(run.out) as JsonDocument;
   expect(doc.files[0].error).toBeNull();
   return doc.files[0].sheets.flatMap((s) =>
-    s.findings.filter((f) => f.severity !== "info").map((f) => `${s.name}: ${f.code}@${f.cell}`)
+    [...s.findings, ...s.forms.flatMap((form) => form.findings)]
+      .filter((f) => f.severity !== "info")
+      .map((f) => `${s.name}: ${f.code}@${f.cell}`)
   );
 }
 
