@@ -26,8 +26,9 @@ export function rowRoles(grid: Grid, merges: MergeIndex, row: number, left: numb
   const taken = new Set<number>();
   for (let c = left; c < right; c++) {
     const m = merges.at(row, c);
-    // A cell merged across from the left repeats its master's role; only the master column counts.
-    if (m && m.left !== c && m.top === row) continue;
+    // A cell merged across from the left repeats its master's role; only the master column counts. A cell
+    // merged down from the row above (三级指标 spanning both rows of a two-row header) names nothing here.
+    if (m && (m.left !== c || m.top !== row)) continue;
     const v = shownCell(grid, merges, row, c).value;
     if (typeof v !== "string") continue;
     const role = roleOf(v);
