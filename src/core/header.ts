@@ -49,7 +49,9 @@ export function mayHoldHeader(grid: Grid, row: number): boolean {
   if (!line) return false;
   let hits = 0;
   for (const v of line) {
-    if (typeof v === "string" && v.length < 40 && /指标|值|分|权重|得/.test(v) && ++hits >= 2) return true;
+    // Spaces inside a header mean nothing ("指 标 性 质"), also here.
+    if (typeof v === "string" && v.length < 40 && /指\s*标|值|分|权\s*重|得/.test(v) && ++hits >= 2)
+      return true;
   }
   return false;
 }
