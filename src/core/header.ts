@@ -101,7 +101,17 @@ export function headerAt(
     }
   }
   const below = mayHoldHeader(grid, row + 1) ? rowRoles(grid, merges, row + 1, left, right) : null;
-  if (below && !below.has("level3") && [...below.keys()].some((r) => PART_OF_TWO_ROW.includes(r))) {
+  // The row below names the parts of a split target; it may repeat the labels above it in their own columns
+  // (a header whose merges were undone, "三级指标" written in both rows).
+  const repeatsLabels =
+    below !== null &&
+    below.get("level3") === roles.get("level3") &&
+    (below.has("targetOp") || below.has("targetUnit"));
+  if (
+    below &&
+    (!below.has("level3") || repeatsLabels) &&
+    [...below.keys()].some((r) => PART_OF_TWO_ROW.includes(r))
+  ) {
     // The parts of a split target replace the spanning 年度指标值 column.
     if (below.has("target") && roles.has("target") && roles.get("target") !== below.get("target"))
       roles.delete("target");
