@@ -38,7 +38,7 @@ export function isBudgetHeader(grid: Grid, row: number): boolean {
   let annual = false;
   let executed = false;
   for (const v of line) {
-    if (typeof v !== "string" || v.length > 24 || !/预算|执行/.test(v)) continue;
+    if (typeof v !== "string" || v.length > 40 || !/预算|执行/.test(headerKey(v))) continue;
     const role = roleOf(v);
     annual ||= role === "annual";
     executed ||= role === "executed";
