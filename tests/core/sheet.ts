@@ -158,7 +158,11 @@ export function stack(grids: Grid[], gap = 2): Stacked {
   const merges: Merge[] = [];
   const offsets: number[] = [];
   grids.forEach((g, i) => {
-    if (i > 0) for (let k = 0; k < gap; k++) (values.push([]), formats.push([]), formulas.push([]));
+    for (let k = 0; i > 0 && k < gap; k++) {
+      values.push([]);
+      formats.push([]);
+      formulas.push([]);
+    }
     const d = dense(g);
     const at = values.length;
     offsets.push(at);
