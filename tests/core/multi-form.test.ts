@@ -145,6 +145,7 @@ describe("a form ends where the next one starts", () => {
     const [one, two] = a.forms;
     expect(alone(one, 0)).toEqual(alone(analyzeSheet(cut).forms[0], 0));
     expect(one.report.bottom).toBe(18);
+    expect([one.report.kind, two.report.kind]).toEqual(["department", "project"]);
     expect(two.report.top).toBe(offsets[1] + (first as number));
     expect(two.report.indicators.map((i) => i.row - offsets[1])).toEqual([7, 8, 9]);
     // Without its budget block the form below has no budget score (and its weights make 90).

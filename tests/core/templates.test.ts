@@ -96,6 +96,18 @@ describe("two-row header: 年度指标值 over 指标性质 / 指标值 / 度量
     expect(patches.find((p) => p.what === "grade")).toMatchObject({ cell: "J10", old: "良", value: "优" });
   });
 
+  it("grade on the 总分 row of a one-row header form: right of its 得分, or after a 等级 label there", () => {
+    const g = mofForm({ rows: cleanInds(), total: 100 });
+    g.values[9][7] = "良";
+    const { report, patches } = only(g);
+    expect(report.grade).toEqual({ submitted: "良", recomputed: "优", cell: "H10" });
+    expect(patches.map((p) => `${p.what}@${p.cell}=${p.value}`)).toEqual(["grade@H10=优"]);
+    const labelled = sheet(mofForm({ rows: cleanInds(), total: 100 }).values.map((r) => [...r, null, null]));
+    labelled.values[9][7] = "等级";
+    labelled.values[9][8] = "优";
+    expect(only(labelled).report.grade).toEqual({ submitted: "优", recomputed: "优", cell: "I10" });
+  });
+
   it("a two-row header with the MOF words in one row reads the same", () => {
     const d = dense(twoRowHeader());
     // One column 年度指标值 holding the whole target, the parts' header row left empty.
@@ -599,6 +611,20 @@ describe("error values in cells", () => {
       "FIX_HELD@G10",
       "VALUE_UNREADABLE@G7",
     ]);
+  });
+
+  it("in the budget block: 全年预算数 and 执行率", () => {
+    const annual = mofForm({
+      rows: cleanInds(),
+      total: 100,
+      grade: "优",
+      budget: ["#REF!", 100, 10, 100, 10],
+    });
+    expect(codes(only(annual).report.findings)).toEqual(["VALUE_UNREADABLE@D4"]);
+    const rate = mofForm({ rows: cleanInds(), total: 100, grade: "优", budget: [100, 100, 10, "#N/A", 10] });
+    const r = only(rate);
+    expect(codes(r.report.findings)).toEqual(["VALUE_UNREADABLE@G4"]);
+    expect(r.patches).toEqual([]);
   });
 
   it("as a weight, the total and the grade", () => {
