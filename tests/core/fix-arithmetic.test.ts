@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { analyzeSheet, parseA1 } from "../../src/core";
 import type { FormAnalysis, Grid, Patch, Scalar, SheetAnalysis } from "../../src/core";
-import { allPatches, applyPatches, cleanInds, mofForm, OUTSIDE, SHANGHAI } from "./sheet";
+import { allPatches, applyPatches, cleanInds, mofForm, OUTSIDE, SHANGHAI, stack } from "./sheet";
 import { dense } from "./variants";
 import { readGrade } from "../../src/core/grade";
 
@@ -210,6 +210,25 @@ describe("fix arithmetic on damaged real forms", () => {
         }
       ),
       { numRuns: 300 }
+    );
+  });
+
+  it("holds on two damaged forms stacked on one sheet", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(FORMS.length - 1),
+        fc.nat(FORMS.length - 1),
+        fc.array(fc.record({ t: target, d: damage }), { minLength: 1, maxLength: 4 }),
+        (i, j, hits) => {
+          const first = damaged(
+            FORMS[i],
+            hits.map(({ t, d }) => ({ ...t, d }))
+          );
+          const { grid } = stack([first, FORMS[j]], 1);
+          checkFix(grid, `${FORMS[i].name} + ${FORMS[j].name}`);
+        }
+      ),
+      { numRuns: 100 }
     );
   });
 
