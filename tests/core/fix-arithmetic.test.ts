@@ -8,8 +8,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { analyzeSheet, parseA1 } from "../../src/core";
 import type { FormAnalysis, Grid, Patch, Scalar, SheetAnalysis } from "../../src/core";
-import { allPatches, applyPatches, cleanInds, mofForm, OUTSIDE, SHANGHAI, stack } from "./sheet";
-import { dense } from "./variants";
+import { allPatches, applyPatches, cleanInds, dense, mofForm, OUTSIDE, SHANGHAI, stack } from "./sheet";
 import { readGrade } from "../../src/core/grade";
 
 const FORMS = [...SHANGHAI, ...OUTSIDE];

@@ -9,8 +9,7 @@ import { a1, analyzeSheet, parseA1 } from "../../src/core";
 import type { FormAnalysis, Grid, Merge, Scalar } from "../../src/core";
 import { BUDGET_HEADERS, GRADE_LABELS, INDICATOR_HEADERS, TOTAL_LABELS } from "../../src/core/templates";
 import { headerKey, matchesWord, roleKey } from "../../src/core/text";
-import { OUTSIDE, SHANGHAI } from "./sheet";
-import { dense } from "./variants";
+import { dense, OUTSIDE, SHANGHAI } from "./sheet";
 
 /** A varied grid and how to take one of its cells back to the original grid (null: a cell it added). */
 interface Varied {

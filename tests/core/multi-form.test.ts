@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { analyzeSheet, parseA1 } from "../../src/core";
 import type { FormAnalysis, Grid } from "../../src/core";
-import { cleanInds, mofForm, moveCell, outside, OUTSIDE, SHANGHAI, sheet, stack } from "./sheet";
-import { dense } from "./variants";
+import { cleanInds, dense, mofForm, moveCell, outside, OUTSIDE, SHANGHAI, sheet, stack } from "./sheet";
 
 /** A form's reading with its addresses moved back by `dr` rows: what it reads alone. */
 function alone(f: FormAnalysis, dr: number) {

@@ -4,7 +4,34 @@
  */
 import type { FormAnalysis, Grid, Merge, Patch, Scalar, SheetAnalysis } from "../../src/core";
 import { a1, parseA1 } from "../../src/core";
-import { dense, loadGrids } from "./variants";
+import { loadGrids } from "./variants";
+
+/**
+ * A dense copy of the grid starting at A1 (every row and cell present, null where empty), so transforms can
+ * index absolute cells. Holes of a sparse grid (rows without cells, cells left out) become nulls.
+ */
+export function dense(grid: Grid): {
+  values: Scalar[][];
+  formats: (string | null)[][];
+  formulas: (string | null)[][];
+} {
+  const rows = grid.top + grid.values.length;
+  let width = 0;
+  grid.values.forEach((line) => (width = Math.max(width, line?.length ?? 0)));
+  const cols = grid.left + width;
+  const at = <T>(lines: (T | null | undefined)[][] | undefined, r: number, c: number): T | null => {
+    const rr = r - grid.top;
+    const cc = c - grid.left;
+    return rr >= 0 && cc >= 0 ? (lines?.[rr]?.[cc] ?? null) : null;
+  };
+  const grid2 = <T>(lines: (T | null | undefined)[][] | undefined) =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => at<T>(lines, r, c)));
+  return {
+    values: grid2<Scalar>(grid.values),
+    formats: grid2<string>(grid.formats),
+    formulas: grid2<string>(grid.formulas),
+  };
+}
 
 /** A grid from literal rows starting at A1; `formats` maps "A1" addresses to number formats. */
 export function sheet(rows: Scalar[][], merges: Merge[] = [], formats: Record<string, string> = {}): Grid {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { analyzeSheet } from "../../src/core";
 import type { Finding, FormAnalysis, FormReport, Grid, Scalar } from "../../src/core";
-import { cleanInds, mofForm, outside, sheet, SHANGHAI, type Col, type Ind } from "./sheet";
-import { dense, mapTexts } from "./variants";
+import { cleanInds, dense, mofForm, outside, sheet, SHANGHAI, type Col, type Ind } from "./sheet";
+import { mapTexts } from "./variants";
 
 /** The one form on the sheet (failing when there is not exactly one). */
 function only(grid: Grid): FormAnalysis {
