@@ -7,6 +7,7 @@ import { paneText } from "../i18n/pane";
 import { ActionBar } from "./components/ActionBar";
 import { DropZone } from "./components/DropZone";
 import { FileBar } from "./components/FileBar";
+import { FileProgress } from "./components/FileProgress";
 import { Header } from "./components/Header";
 import { LoadingSkeleton } from "./components/LoadingSkeleton";
 import { NoticeBar } from "./components/NoticeBar";
@@ -92,6 +93,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
               onChooseSheet={file.chooseSheet}
               onDownload={file.download}
             />
+            {file.progress && <FileProgress progress={file.progress} onCancel={file.cancel} />}
             {!view.fileName && <Body1>{paneText.dropHere}</Body1>}
           </>
         )}

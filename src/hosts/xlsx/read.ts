@@ -16,6 +16,8 @@ export interface ReadOptions {
   file?: string;
   /** Reads only these sheets (by name); default every worksheet. */
   sheets?: readonly string[];
+  /** Called before the first sheet and after each one (browser mode shows it as progress). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function sharedStrings(pkg: XlsxPackage): string[] {
@@ -45,10 +47,13 @@ export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Work
     if (infos.length === 0) return { sheets: [] };
     const strings = sharedStrings(pkg);
     const formats = parseCellFormats(pkg.text(pkg.parts.get("styles") ?? "xl/styles.xml"));
+    options.onProgress?.(0, infos.length);
     return {
-      sheets: infos.map((info) => {
+      sheets: infos.map((info, i) => {
         const xml = pkg.text(info.path) ?? "";
-        return { ...info, grid: parseWorksheet(xml, info.name, strings, formats) };
+        const sheet = { ...info, grid: parseWorksheet(xml, info.name, strings, formats) };
+        options.onProgress?.(i + 1, infos.length);
+        return sheet;
       }),
     };
   });
