@@ -87,10 +87,11 @@ async function expectRecovered(host: Host, fake: FakeExcel, patches: Patch[]) {
 
 describe("a sync that rejects after the write batch was queued and ran", () => {
   it("puts every written cell and the snapshot back, and says the sheet was not changed", async () => {
-    const { fake, host, patches } = await readForm();
+    const { fake, host, patches, sheet } = await readForm();
     fake.inject({ kind: "reject-after" });
     const error = await rejection(host.apply(patches));
     expect(error.reason).toBe("failed");
+    expect(error.message).toContain(`已写入的“${sheet}”的 H13、I14、I7已恢复为检查时的内容`);
     expect(error.message).toContain("工作表保持原样");
     await expectUntouched(fake, patches);
     await expectRecovered(host, fake, patches);
@@ -125,10 +126,16 @@ describe("a sync that rejects after the write batch was queued and ran", () => {
 
 describe("a write that fails half-way", () => {
   // Writes of the batch, in order: the snapshot, then H13, I7, I14 (one range per run).
-  it.each([1, 2, 3, 4])("failing at write %i leaves the sheet untouched and no snapshot", async (n) => {
+  it.each([
+    [1, "没有写入任何内容"],
+    [2, "没有写入任何内容"],
+    [3, "已写入的“工会-工会工作专项经费”的 H13已恢复"],
+    [4, "已写入的“工会-工会工作专项经费”的 H13、I7已恢复"],
+  ])("failing at write %i leaves the sheet untouched and no snapshot, and says so", async (n, told) => {
     const { fake, host, patches } = await readForm();
     fake.inject({ kind: "fail-at-write", write: n });
     const error = await rejection(host.apply(patches));
+    expect(error.message).toContain(told);
     expect(error.message).toContain("工作表保持原样");
     await expectUntouched(fake, patches);
     await expectRecovered(host, fake, patches);

@@ -125,5 +125,8 @@ export async function recover(
   if (!store.exists && protection.protected) throw new HostError(excelText.structureProtected, "protected");
   const unexpected = toHostError(error);
   if (unexpected.reason === "unsupported" || error instanceof HostError) throw unexpected;
-  throw new HostError(excelText.notWritten(detail(error)), "failed");
+  throw new HostError(
+    done.length > 0 ? excelText.undone(bySheet(done), detail(error)) : excelText.notWritten(detail(error)),
+    "failed"
+  );
 }
