@@ -4,6 +4,7 @@
  */
 import { stat } from "node:fs/promises";
 import type { Finding } from "../core/index";
+import { safeText } from "../core/fix";
 import { cliText as T } from "../i18n/cli";
 import { displayWidth, round2 } from "./format";
 import { countFindings, sortFindings } from "./render";
@@ -97,7 +98,8 @@ export async function summaryBytes(rows: readonly SummaryRow[]): Promise<Uint8Ar
   const sheet = book.addWorksheet(T.summarySheet, { views: [{ state: "frozen", ySplit: 1 }] });
   const header = [...T.summaryHeader];
   sheet.addRow(header).font = { bold: true };
-  for (const r of rows) sheet.addRow(rowValues(r));
+  // File names, project names and findings quote the inputs: none may start a formula in the summary.
+  for (const r of rows) sheet.addRow(rowValues(r).map((v) => (typeof v === "string" ? safeText(v) : v)));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   header.forEach((title, i) => {
     const column = sheet.getColumn(i + 1);
