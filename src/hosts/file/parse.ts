@@ -10,7 +10,7 @@ import type { WorkbookData } from "./types";
 
 /** Whether the core finds a form on the sheet. */
 export function holdsForm(grid: Grid): boolean {
-  return analyzeSheet(grid).report.isForm;
+  return analyzeSheet(grid).forms.length > 0;
 }
 
 /** Parses the whole package in one go, reporting (done, total) sheets. */
