@@ -286,11 +286,12 @@ function gradeOnTotalRow(
   return null;
 }
 
-function readablePart(grid: Grid, h: HeaderFound, title: string): UnreadablePart {
+/** A header that lacks a required column; FORM_UNREADABLE points at the form's title, else at A1 (spec §8). */
+function unreadablePart(h: HeaderFound, title: { pos: Pos; text: string } | null): UnreadablePart {
   const names = (roles: IndicatorRole[]) => roles.map((r) => ROLE_NAMES[r]);
   return {
-    pos: { row: h.rows[0], col: grid.left },
-    title,
+    pos: title?.pos ?? { row: 0, col: 0 },
+    title: title?.text ?? "",
     found: names([...h.roles.keys()]),
     missing: names(h.missing),
   };
@@ -310,7 +311,7 @@ export function locateForms(grid: Grid): SheetLayout {
     const headerTop = h.rows[0];
     const title = findTitle(grid, [regionTop, headerTop], end.col);
     if (h.missing.length > 0) {
-      unreadable.push(readablePart(grid, h, title?.text ?? ""));
+      unreadable.push(unreadablePart(h, title));
       regionTop = h.rows[h.rows.length - 1] + 1;
       i++;
       continue;

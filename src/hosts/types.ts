@@ -8,8 +8,21 @@ export type HostKind = "excel" | "wps" | "file";
 export interface AppliedFix {
   /** When the fix was applied (ISO time). */
   at: string;
+  /** The cells written (what 撤销 restores). */
   patches: Patch[];
+  /**
+   * Patches left unwritten because their cells are locked on a protected sheet (the others were written).
+   * Absent when every patch was written.
+   */
+  refused?: Patch[];
 }
+
+/**
+ * What the user did in the document while the pane was open: switched sheets, or edited cells. `sheet` is
+ * null when the host could not tell which sheet. Changes made by the add-in itself are not reported.
+ */
+export type HostEvent =
+  { kind: "activated"; sheet: string | null } | { kind: "changed"; sheet: string | null; address: string };
 
 export interface Host {
   kind: HostKind;
@@ -32,6 +45,11 @@ export interface Host {
   highlight(sheet: string, cells: { cell: string; severity: "error" | "warning" | "info" }[]): Promise<void>;
   /** Removes only the highlights this add-in made. */
   clearHighlights(sheet: string): Promise<void>;
+  /**
+   * Calls `listener` when the user switches sheets or edits cells (hosts with document events: Excel).
+   * Registering costs one round trip; events cost none. Resolves to the function that stops listening.
+   */
+  watch?(listener: (event: HostEvent) => void): Promise<() => void>;
 }
 
 /** A host failure the pane shows in a MessageBar (protected sheet, no workbook, …). */

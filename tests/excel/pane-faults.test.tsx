@@ -39,7 +39,7 @@ describe("the pane when a write to Excel fails", () => {
     await waitFor(() => expect(button(paneText.fix).hasAttribute("disabled")).toBe(false));
 
     await user.click(button(paneText.fix));
-    expect(await screen.findByText(paneText.applied(3))).toBeTruthy();
+    expect(await screen.findByText(paneText.applied(3, 1))).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
     expect(fake.cell(sheet, "H23").value).toBe(0);
   });
@@ -60,7 +60,7 @@ describe("the pane when a write to Excel fails", () => {
     await user.click(button(paneText.check));
     await waitFor(() => expect(button(paneText.revert).hasAttribute("disabled")).toBe(false));
     await user.click(button(paneText.revert));
-    expect(await screen.findByText(paneText.reverted(1))).toBeTruthy();
+    expect(await screen.findByText(paneText.reverted(1, 1))).toBeTruthy();
     expect(cells.map((c) => fake.cell(sheet, c).value)).toEqual(before);
   });
 });

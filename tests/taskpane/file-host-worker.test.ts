@@ -67,14 +67,14 @@ function factory(behaviour: Behaviour) {
 const names = (data: { sheets: { name: string }[] }) => data.sheets.map((s) => s.name);
 
 describe("the worker codec", () => {
-  it("reads the same sheets as the page codec, with progress per sheet and the form check done", async () => {
+  it("reads the same sheets as the page codec, with progress per sheet", async () => {
     const { make, started } = factory("parse");
     const progress: [number, number][] = [];
     const data = await createBrowserCodec(make).read(BOOK(), { onProgress: (d, t) => progress.push([d, t]) });
     const expected = xlsxCodec.read(BOOK()) as { sheets: { name: string }[] };
     expect(names(data)).toEqual(names(expected));
     expect(data.sheets).toHaveLength(23);
-    expect(data.sheets.every((s) => s.form === true)).toBe(true);
+    expect(data.sheets.map((s) => s.grid)).toEqual((expected as typeof data).sheets.map((s) => s.grid));
     expect(progress[0]).toEqual([0, 23]);
     expect(progress.at(-1)).toEqual([23, 23]);
     expect(progress.map(([d]) => d)).toEqual(Array.from({ length: 24 }, (_, i) => i));
@@ -111,7 +111,6 @@ describe("the worker codec", () => {
       const progress = vi.fn();
       const data = await createBrowserCodec(make).read(FORM(), { onProgress: progress });
       expect(names(data)).toEqual(["财政所-财政管理专项经费"]);
-      expect(data.sheets[0].form).toBe(true);
       expect(progress).toHaveBeenLastCalledWith(1, 1);
     }
     expect(started[0].terminated).toBe(true);
@@ -195,7 +194,7 @@ describe("parse.worker.ts", () => {
       scope.onmessage?.({ data: { bytes: FORM() } });
       expect(posted.map((r) => r.kind)).toEqual(["progress", "progress", "done"]);
       const done = posted[2] as Extract<ParseReply, { kind: "done" }>;
-      expect(done.data.sheets[0]).toMatchObject({ name: "财政所-财政管理专项经费", form: true });
+      expect(done.data.sheets[0]).toMatchObject({ name: "财政所-财政管理专项经费", state: "visible" });
       posted.length = 0;
       scope.onmessage?.({ data: { bytes: new TextEncoder().encode("hello") } });
       expect(posted).toEqual([{ kind: "failed", message: expect.stringContaining("不是 Excel 工作簿") }]);

@@ -1,6 +1,6 @@
 /**
  * The Web Worker that reads a workbook for browser mode, so that a large file never freezes the pane:
- * unzip, XML parsing and the form check run here; the pane only receives the grids.
+ * unzip and XML parsing run here; the pane only receives the grids.
  */
 import { parseWorkbook } from "./parse";
 import type { ParseReply, ParseRequest } from "./protocol";

@@ -10,8 +10,6 @@ export interface WorkbookSheet {
   /** "visible" | "hidden" | "veryHidden" as the package says. */
   state?: string;
   grid: Grid;
-  /** Whether the sheet holds a form, when the reader already checked (browser mode's worker does). */
-  form?: boolean;
 }
 
 export interface WorkbookData {

@@ -6,7 +6,6 @@
 import { paneText } from "../../i18n/pane";
 import { listSheetsFast, readWorkbook } from "../xlsx/read";
 import { applyPatches } from "../xlsx/write";
-import { holdsForm } from "./parse";
 import type { ParseReply, ParseRequest } from "./protocol";
 import {
   ReadCancelled,
@@ -38,8 +37,7 @@ export async function readInPage(bytes: Uint8Array, control: ReadControl = {}): 
   for (const name of names) {
     await nextTurn();
     if (signal?.aborted) throw new ReadCancelled();
-    for (const sheet of readWorkbook(bytes, { sheets: [name] }).sheets)
-      sheets.push({ ...sheet, form: holdsForm(sheet.grid) });
+    sheets.push(...readWorkbook(bytes, { sheets: [name] }).sheets);
     onProgress?.(sheets.length, names.length);
   }
   await nextTurn();
