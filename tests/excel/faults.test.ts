@@ -276,3 +276,26 @@ describe("another workbook under the pane mid-run", () => {
     expect((await host.readAllSheets()).length).toBe(23);
   });
 });
+
+describe("highlighting cut short", () => {
+  const cells = [
+    { cell: "H13", severity: "error" as const },
+    { cell: "I14", severity: "warning" as const },
+  ];
+  const highlightSync = (labels: readonly string[]) => labels.includes("RangeFill.color");
+
+  it.each([
+    ["the marks' write fails", { kind: "fail-at-write", write: 1, when: highlightSync } as const],
+    ["the answer is lost", { kind: "reject-after", when: highlightSync } as const],
+    ["the pane closes after the batch ran", { kind: "close", run: true, when: highlightSync } as const],
+  ])("%s: a reopened pane clears every fill the add-in made", async (_, fault) => {
+    const { fake, host, sheet } = await readForm();
+    fake.edit(sheet, "I14", { fill: "#00FF00" }); // the user's own fill, to be given back
+    fake.inject(fault);
+    void host.highlight(sheet, cells).catch(() => undefined);
+    await settle();
+    await createExcelHost(fake.run).clearHighlights(sheet);
+    expect(fake.cell(sheet, "H13").fill).toBeNull();
+    expect(fake.cell(sheet, "I14").fill).toBe("#00FF00");
+  });
+});
