@@ -32,6 +32,13 @@ export interface Host {
   highlight(sheet: string, cells: { cell: string; severity: "error" | "warning" | "info" }[]): Promise<void>;
   /** Removes only the highlights this add-in made. */
   clearHighlights(sheet: string): Promise<void>;
+  /**
+   * Calls `listener` when the user switches to another workbook or sheet (a host whose one pane serves
+   * every open workbook, like WPS); returns the function that stops watching. Optional.
+   */
+  watch?(listener: () => void): () => void;
+  /** What the host returns for a small range of the active sheet, raw, as evidence to send back. Optional. */
+  diagnose?(): Promise<unknown>;
 }
 
 /** A host failure the pane shows in a MessageBar (protected sheet, no workbook, …). */
