@@ -1,7 +1,7 @@
 /**
  * Reading a worksheet into a Grid with a few bulk calls: UsedRange's Value2 and Formula once each; the
  * number formats and merged cells of the used range, asked of the whole range first and split in halves
- * (rows, then columns) only where the answer is "mixed" (null); MergeArea only for cells that are merged.
+ * (columns, then rows) only where the answer is "mixed" (null); MergeArea only for cells that are merged.
  * There is no API that lists merged areas.
  */
 import type { Grid, Merge, Scalar } from "../../core/grid";
@@ -22,9 +22,12 @@ export function boxAddress(b: Box): string {
   return b.rows === 1 && b.cols === 1 ? first : `${first}:${a1(b.top + b.rows - 1, b.left + b.cols - 1)}`;
 }
 
-/** Halves of a box: rows first, then columns; null for one cell. */
+/**
+ * Halves of a box: columns first, then rows (a form's columns hold one kind of content — labels, weights,
+ * scores — so their formats and merges agree over long runs); null for one cell.
+ */
 function halves(b: Box): [Box, Box] | null {
-  if (b.rows > 1) {
+  if (b.rows > 1 && b.cols === 1) {
     const h = Math.ceil(b.rows / 2);
     return [
       { ...b, rows: h },
@@ -78,30 +81,38 @@ function readFormats(ws: EtWorksheet, box: Box, used: EtRange): (string | null)[
   return out;
 }
 
-/** The merged areas that intersect the box. */
+/**
+ * The merged areas that intersect the box. A box wholly inside known areas is not asked again; a single
+ * cell is asked its MergeArea directly (one cell is not merged).
+ */
 function readMerges(ws: EtWorksheet, box: Box, used: EtRange): Merge[] {
-  const merges = new Map<string, Merge>();
-  scan<boolean>(
-    box,
-    (b) => {
-      const state = mergeState((b === box ? used : ws.Range(boxAddress(b))).MergeCells);
-      return state === "mixed" ? undefined : state === "all";
-    },
-    (b, merged) => {
-      if (!merged) return;
-      // Every cell of b is merged: one MergeArea per area, skipping the cells an area already covers.
-      const covered = (r: number, c: number) =>
-        [...merges.values()].some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  const merges: Merge[] = [];
+  const coveredAt = (r: number, c: number) =>
+    merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  const covered = (b: Box) =>
+    merges.some(
+      (m) =>
+        b.top >= m.top && b.top + b.rows - 1 <= m.bottom && b.left >= m.left && b.left + b.cols - 1 <= m.right
+    );
+  const areaAt = (r: number, c: number) => {
+    if (coveredAt(r, c)) return;
+    const area = parseArea(ws.Range(a1(r, c)).MergeArea.Address(false, false));
+    if (area && (area.bottom > area.top || area.right > area.left)) merges.push(area);
+  };
+  const walk = (b: Box): void => {
+    if (covered(b)) return;
+    if (b.rows * b.cols === 1) return areaAt(b.top, b.left);
+    const state = mergeState((b === box ? used : ws.Range(boxAddress(b))).MergeCells);
+    if (state === "none") return;
+    if (state === "all") {
       for (let r = b.top; r < b.top + b.rows; r++)
-        for (let c = b.left; c < b.left + b.cols; c++) {
-          if (covered(r, c)) continue;
-          const area = parseArea(ws.Range(a1(r, c)).MergeArea.Address(false, false));
-          if (area && area.bottom >= area.top) merges.set(`${area.top},${area.left}`, area);
-        }
-    },
-    false
-  );
-  return [...merges.values()];
+        for (let c = b.left; c < b.left + b.cols; c++) areaAt(r, c);
+      return;
+    }
+    for (const part of halves(b) ?? []) walk(part);
+  };
+  walk(box);
+  return merges;
 }
 
 /**

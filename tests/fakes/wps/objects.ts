@@ -3,7 +3,7 @@
  * strict proxy that counts every property get, set and method call as one host call and throws on any
  * member it does not implement (members starting with "_" are the fake's own and throw too).
  */
-import type { Merge, Scalar } from "../../../src/core/grid";
+import type { Merge } from "../../../src/core/grid";
 import { a1, parseA1 } from "../../../src/core/address";
 import {
   cellKey,
