@@ -170,8 +170,8 @@ export class FakeRange {
   _change(change: Partial<Cell>, r = this._box.top, c = this._box.left): void {
     const sheet = this._ws._sheet;
     const env = this._env;
-    env.beforeWrite?.({ sheet: sheet.name, cell: a1(r, c), n: env.writes });
-    env.writes++;
+    const n = env.writes++;
+    env.beforeWrite?.({ sheet: sheet.name, cell: a1(r, c), n });
     if (sheet.protected) {
       if (env.readings.protectedWrite === "throws") throw new Error("Fake ET: the sheet is protected");
       return;
