@@ -118,7 +118,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
             marks={report?.findings.map((f) => ({ cell: f.cell, severity: f.severity })) ?? []}
           />
         )}
-        <SettingsPanel settings={settings} onChange={changeSettings} />
+        <SettingsPanel settings={settings} onChange={changeSettings} onDiagnose={host.diagnose?.bind(host)} />
       </main>
     </DropZone>
   );

@@ -96,6 +96,9 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
 
   const check = useCallback(() => guarded("loading", readAndAnalyze), [guarded, readAndAnalyze]);
 
+  // One WPS pane serves every open workbook: what it shows follows the workbook and sheet the user is on.
+  useEffect(() => host.watch?.(() => void check()), [host, check]);
+
   const fix = useCallback(
     () =>
       guarded("applying", async () => {

@@ -1,5 +1,6 @@
 /** Shared set-up of the WPS host tests: the real forms as grids, a fake WPS holding them, the core. */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Grid } from "../../src/core/grid";
 import { analyzeSheet, type Patch } from "../../src/core/index";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
@@ -29,7 +30,7 @@ const cache = new Map<string, { grids: Grid[]; visible: Record<string, number> }
 export function fixtureGrids(path: string): { grids: Grid[]; visible: Record<string, number> } {
   let hit = cache.get(path);
   if (!hit) {
-    const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/forms/${path}`, import.meta.url)));
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, "..", "fixtures", "forms", path)));
     const sheets = readWorkbook(bytes).sheets;
     const visible: Record<string, number> = {};
     for (const s of sheets) visible[s.name] = s.state === "veryHidden" ? 2 : s.state === "hidden" ? 0 : -1;
