@@ -1,10 +1,10 @@
 /** `zpb check`: reads every workbook given and analyses every sheet; never writes to the inputs. */
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import { analyzeSheet, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { expandInputs } from "./files";
-import { openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
-import type { FileResult, SheetResult } from "./types";
+import { canonicalPath, openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
+import type { FileResult, SheetResult, SkippedSheet } from "./types";
 
 export interface CheckOptions {
   profile: Profile;
@@ -12,6 +12,12 @@ export interface CheckOptions {
   prompts?: boolean;
   /** Called with a folder that holds no workbook (the command notes it on stderr). */
   onEmptyFolder?: (folder: string) => void;
+  /** Files never read as inputs (the summary, report and letters this run writes), as canonical paths. */
+  exclude?: ReadonlySet<string>;
+  /** Folders whose files are never read as inputs (the letters folder), as canonical paths. */
+  excludeDirs?: readonly string[];
+  /** Called with every other file found in an input folder (a .txt, a .pdf): not checked, accounted for. */
+  onOtherFile?: (path: string) => void;
   /** Called with an unexpected error (not a WorkbookError), for ZPB_DEBUG. */
   onInternalError?: (err: unknown) => void;
 }
@@ -28,32 +34,50 @@ export function describeFailure(path: string, err: unknown): string {
   return T.unreadable(path, T.internalError(detail));
 }
 
+/** What a workbook gave: the sheets checked and the very hidden ones skipped. */
+export interface WorkbookResult {
+  sheets: SheetResult[];
+  skipped: SkippedSheet[];
+}
+
 /**
- * Analyses the sheets of an opened workbook: visible and hidden ones (a hidden form is still submitted),
- * very hidden ones skipped (they are the template's machinery, never shown to the user).
+ * Analyses every form of the sheets of an opened workbook: visible and hidden sheets (a hidden form is
+ * still submitted); very hidden ones are skipped (the template's machinery, never shown to the user) and
+ * listed, so that nothing is left out silently.
  */
-export function analyzeWorkbook(opened: OpenedWorkbook, options: CheckOptions): SheetResult[] {
-  const results: SheetResult[] = [];
+export function analyzeWorkbook(opened: OpenedWorkbook, options: CheckOptions): WorkbookResult {
+  const sheets: SheetResult[] = [];
+  const skipped: SkippedSheet[] = [];
   for (const sheet of opened.workbook.sheets) {
-    if (sheet.state === "veryHidden") continue;
-    const { report, patches } = analyzeSheet(sheet.grid, {
+    if (sheet.state === "veryHidden") {
+      skipped.push({ sheet: sheet.name, why: T.skippedVeryHidden });
+      continue;
+    }
+    const { forms, findings } = analyzeSheet(sheet.grid, {
       profile: options.profile,
       prompts: options.prompts,
     });
-    results.push({ report, patches, hidden: sheet.state === "hidden" });
+    sheets.push({ name: sheet.name, forms, findings, hidden: sheet.state === "hidden" });
   }
-  return results;
+  return { sheets, skipped };
 }
 
 /** Checks one file; a file that cannot be read gives a result with `error` set, never a throw. */
 export async function checkFile(path: string, options: CheckOptions): Promise<FileResult> {
   try {
     const opened = await openWorkbook(path);
-    return { path, error: null, sheets: analyzeWorkbook(opened, options) };
+    return { path, error: null, ...analyzeWorkbook(opened, options) };
   } catch (err) {
     if (!(err instanceof WorkbookError) && systemReason(err) === null) options.onInternalError?.(err);
-    return { path, error: describeFailure(path, err), sheets: [] };
+    return { path, error: describeFailure(path, err), sheets: [], skipped: [] };
   }
+}
+
+async function excluded(path: string, options: CheckOptions): Promise<boolean> {
+  if (!options.exclude && !options.excludeDirs) return false;
+  const real = await canonicalPath(path);
+  if (options.exclude?.has(real)) return true;
+  return (options.excludeDirs ?? []).some((dir) => real.startsWith(dir + sep));
 }
 
 /** Checks every file and folder given, in the order given (folders sorted inside). */
@@ -62,9 +86,14 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
   const seen = new Set<string>(); // a file given and also inside a folder given is checked once
   for (const input of await expandInputs(paths)) {
     if (input.folder && input.files.length === 0) options.onEmptyFolder?.(input.given);
+    for (const other of input.others) {
+      if (!seen.has(resolve(other)) && !(await excluded(other, options))) options.onOtherFile?.(other);
+      seen.add(resolve(other));
+    }
     for (const file of input.files) {
       if (seen.has(resolve(file))) continue;
       seen.add(resolve(file));
+      if (input.folder && (await excluded(file, options))) continue;
       results.push(await checkFile(file, options));
     }
   }

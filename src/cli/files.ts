@@ -28,7 +28,7 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function walk(dir: string, seen: Set<string>, out: string[]): Promise<void> {
+async function walk(dir: string, seen: Set<string>, out: string[], others: string[]): Promise<void> {
   const real = await realpath(dir);
   if (seen.has(real)) return; // a symbolic link back up the tree
   seen.add(real);
@@ -37,8 +37,9 @@ async function walk(dir: string, seen: Set<string>, out: string[]): Promise<void
     const path = join(dir, entry.name);
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const folder = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(path)));
-    if (folder) await walk(path, seen, out);
+    if (folder) await walk(path, seen, out, others);
     else if (isWorkbookName(entry.name)) out.push(path);
+    else if (!entry.name.startsWith("~$") && !FIX_OUTPUT.test(entry.name)) others.push(path);
   }
 }
 
@@ -47,6 +48,8 @@ export interface Input {
   given: string;
   folder: boolean;
   files: string[];
+  /** Other files found in the folder (a .txt, a .pdf): not checked, but accounted for in the summary. */
+  others: string[];
 }
 
 /**
@@ -59,10 +62,11 @@ export async function expandInputs(paths: readonly string[]): Promise<Input[]> {
   for (const given of paths) {
     if (await isDirectory(given)) {
       const files: string[] = [];
-      await walk(given, new Set(), files);
-      inputs.push({ given, folder: true, files });
+      const others: string[] = [];
+      await walk(given, new Set(), files, others);
+      inputs.push({ given, folder: true, files, others });
     } else {
-      inputs.push({ given, folder: false, files: [given] });
+      inputs.push({ given, folder: false, files: [given], others: [] });
     }
   }
   return inputs;

@@ -15,8 +15,13 @@ export interface FixOptions extends CheckOptions {
   inPlace?: boolean;
 }
 
+/** One form of the workbook and what its fix writes. */
 export interface FixSheet {
+  /** The sheet's name. */
   name: string;
+  /** The form's range, and whether it shares its sheet with other forms. */
+  range: string;
+  shared: boolean;
   patches: Patch[];
   /** FORMULA_KEPT findings: formula cells the fix did not overwrite. */
   formulaKept: Finding[];
@@ -26,7 +31,7 @@ export interface FixResult {
   input: string;
   /** The file written, or null when `--in-place` had nothing to change. */
   output: string | null;
-  /** Every form sheet, in workbook order. */
+  /** Every form of every sheet, in workbook order. */
   forms: FixSheet[];
   /** The sheets of the written workbook, checked again: what a person still has to correct. */
   after: SheetResult[];
@@ -55,14 +60,16 @@ async function target(input: string, options: FixOptions): Promise<string> {
 export async function fixFile(input: string, options: FixOptions): Promise<FixResult> {
   const output = await target(input, options);
   const opened = await openWorkbook(input);
-  const sheets = analyzeWorkbook(opened, options);
-  const forms: FixSheet[] = sheets
-    .filter((s) => s.report.isForm)
-    .map((s) => ({
-      name: s.report.name,
-      patches: s.patches,
-      formulaKept: s.report.findings.filter((f) => f.code === "FORMULA_KEPT"),
-    }));
+  const { sheets } = analyzeWorkbook(opened, options);
+  const forms: FixSheet[] = sheets.flatMap((s) =>
+    s.forms.map(({ report, patches }) => ({
+      name: s.name,
+      range: report.range,
+      shared: s.forms.length > 1,
+      patches,
+      formulaKept: report.findings.filter((f) => f.code === "FORMULA_KEPT"),
+    }))
+  );
   const patches = forms.flatMap((f) => f.patches);
   if (patches.length === 0 && options.inPlace) return { input, output: null, forms, after: sheets };
   const bytes = patches.length === 0 ? opened.bytes : applyPatches(opened.bytes, patches, input);
@@ -71,6 +78,6 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
   const after =
     patches.length === 0
       ? sheets
-      : analyzeWorkbook({ bytes, workbook: readWorkbook(bytes, { file: output }) }, options);
+      : analyzeWorkbook({ bytes, workbook: readWorkbook(bytes, { file: output }) }, options).sheets;
   return { input, output, forms, after };
 }

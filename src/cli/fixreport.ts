@@ -3,7 +3,13 @@ import type { Patch, Scalar } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import type { Paint } from "./color";
 import { displayWidth, padTo } from "./format";
-import type { FixResult } from "./fix";
+import type { FixResult, FixSheet } from "./fix";
+import { sheetFindings } from "./types";
+
+/** The name a form goes by in the account: its sheet, and its range where the sheet holds several. */
+function formName(form: FixSheet): string {
+  return form.shared ? `${form.name}${T.formRange(form.range)}` : form.name;
+}
 
 const MAX_TEXT = 40;
 
@@ -26,7 +32,7 @@ function patchLines(patches: readonly Patch[]): string[] {
 /** Errors left in the written workbook. */
 export function remainingErrors(result: FixResult): number {
   let errors = 0;
-  for (const s of result.after) for (const f of s.report.findings) if (f.severity === "error") errors++;
+  for (const s of result.after) for (const f of sheetFindings(s)) if (f.severity === "error") errors++;
   return errors;
 }
 
@@ -36,12 +42,12 @@ export function renderFix(result: FixResult, p: Paint): string {
   if (result.forms.length === 0) lines.push(T.fixNoForms);
   for (const form of result.forms) {
     if (form.patches.length > 0) {
-      lines.push(`  ${p.bold(T.fixSheet(form.name, form.patches.length))}`, ...patchLines(form.patches));
+      lines.push(`  ${p.bold(T.fixSheet(formName(form), form.patches.length))}`, ...patchLines(form.patches));
     }
   }
-  const untouched = result.forms.filter((f) => f.patches.length === 0).map((f) => f.name);
+  const untouched = result.forms.filter((f) => f.patches.length === 0).map(formName);
   if (untouched.length > 0) lines.push(`  ${p.dim(T.fixNothing(untouched.join("、")))}`);
-  const kept = result.forms.flatMap((f) => f.formulaKept.map((k) => ({ sheet: f.name, finding: k })));
+  const kept = result.forms.flatMap((f) => f.formulaKept.map((k) => ({ sheet: formName(f), finding: k })));
   if (kept.length > 0) {
     lines.push(`  ${T.formulaKept}`);
     for (const { sheet, finding } of kept) lines.push(`    「${sheet}」${finding.cell}  ${finding.message}`);

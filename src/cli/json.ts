@@ -1,7 +1,10 @@
-/** The `zpb check --json` document, version 1 (spec/cli.md): only the contract's fields, in its order. */
-import type { SheetReport } from "../core/index";
+/**
+ * The `zpb check --json` document, version 2 (spec/cli.md): only the contract's fields, in its order.
+ * These types are the contract; they are kept apart from the core's, which may grow without changing it.
+ */
+import type { Finding, FormReport } from "../core/index";
 import { round2 } from "./format";
-import type { FileResult } from "./types";
+import type { FileResult, SheetResult } from "./types";
 
 export interface JsonIndicator {
   row: number;
@@ -17,10 +20,19 @@ export interface JsonIndicator {
   method: string;
 }
 
-export interface JsonSheet {
-  name: string;
-  isForm: boolean;
+export interface JsonFinding {
+  code: string;
+  severity: string;
+  cell: string;
+  message: string;
+}
+
+export interface JsonForm {
+  range: string;
+  kind: "project" | "department" | "target";
   project: string;
+  department: string;
+  implementer: string;
   weights: { budget: number | null; indicators: number | null; total: number | null };
   budget: {
     submittedRate: number | null;
@@ -31,29 +43,44 @@ export interface JsonSheet {
   };
   indicators: JsonIndicator[];
   total: { submitted: number | null; recomputed: number | null; cell: string | null };
-  grade: { submitted: string | null; recomputed: string; cell: string } | null;
-  findings: { code: string; severity: string; cell: string; message: string }[];
+  grade: { submitted: string | null; recomputed: string | null; cell: string | null };
+  findings: JsonFinding[];
+}
+
+export interface JsonSheet {
+  name: string;
+  findings: JsonFinding[];
+  forms: JsonForm[];
+}
+
+export interface JsonFile {
+  path: string;
+  error: string | null;
+  skipped: { sheet: string; why: string }[];
+  sheets: JsonSheet[];
 }
 
 export interface JsonDocument {
-  version: 1;
-  files: { path: string; error: string | null; sheets: JsonSheet[] }[];
+  version: 2;
+  files: JsonFile[];
 }
 
-/**
- * One sheet of the document. A sheet that is not a form keeps the same shape with empty values (null
- * totals, no indicators), so that a reader never has to test for missing fields.
- */
-export function sheetJson(r: SheetReport): JsonSheet {
-  const form = r.isForm;
+function findingJson(f: Finding): JsonFinding {
+  return { code: f.code, severity: f.severity, cell: f.cell, message: f.message };
+}
+
+/** One form of the document. */
+export function formJson(r: FormReport): JsonForm {
   return {
-    name: r.name,
-    isForm: form,
+    range: r.range,
+    kind: r.kind,
     project: r.project,
+    department: r.department,
+    implementer: r.implementer,
     weights: {
       budget: round2(r.weights.budget),
-      indicators: form ? round2(r.weights.indicators) : null,
-      total: form ? round2(r.weights.total) : null,
+      indicators: round2(r.weights.indicators),
+      total: round2(r.weights.total),
     },
     budget: {
       submittedRate: round2(r.budget.submittedRate),
@@ -77,29 +104,32 @@ export function sheetJson(r: SheetReport): JsonSheet {
     })),
     total: {
       submitted: round2(r.total.submitted),
-      recomputed: form ? round2(r.total.recomputed) : null,
+      recomputed: round2(r.total.recomputed),
       cell: r.total.cell,
     },
-    grade: r.grade
-      ? { submitted: r.grade.submitted, recomputed: r.grade.recomputed, cell: r.grade.cell }
-      : null,
-    findings: r.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      cell: f.cell,
-      message: f.message,
-    })),
+    grade: { submitted: r.grade.submitted, recomputed: r.grade.recomputed, cell: r.grade.cell },
+    findings: r.findings.map(findingJson),
+  };
+}
+
+/** One sheet: its forms top to bottom, and its sheet-level findings. */
+export function sheetJson(s: SheetResult): JsonSheet {
+  return {
+    name: s.name,
+    findings: s.findings.map(findingJson),
+    forms: s.forms.map((f) => formJson(f.report)),
   };
 }
 
 /** The whole document. */
 export function checkJson(files: readonly FileResult[]): JsonDocument {
   return {
-    version: 1,
+    version: 2,
     files: files.map((f) => ({
       path: f.path,
       error: f.error,
-      sheets: f.sheets.map((s) => sheetJson(s.report)),
+      skipped: f.skipped.map((s) => ({ sheet: s.sheet, why: s.why })),
+      sheets: f.sheets.map(sheetJson),
     })),
   };
 }

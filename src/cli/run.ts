@@ -14,13 +14,19 @@ import { checkJson } from "./json";
 import { renderReport } from "./render";
 import { assertSummaryTarget, writeSummary } from "./summary";
 import { CliError, exitCodeOf, type CliIo } from "./types";
-import { PatchError, systemReason, WorkbookError } from "./workbook";
+import { canonicalPath, PatchError, systemReason, WorkbookError } from "./workbook";
+import { buildBatch } from "./batch";
+import { writeReport } from "./report";
+import { writeLetters } from "./letters";
 
 export type { CliIo } from "./types";
 
 interface CheckFlags {
   json?: boolean;
   summary?: string;
+  report?: string;
+  letters?: string;
+  brief?: boolean;
   profile?: string;
 }
 interface FixFlags {
@@ -57,18 +63,42 @@ function debug(io: CliIo, err: unknown): void {
 
 async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const profile = profileOf(flags.profile);
+  const outputs = [flags.summary, flags.report].filter((p): p is string => p !== undefined);
+  const others: string[] = [];
   const files = await checkPaths(paths, {
     profile,
+    // What this run writes is never read as an input, even inside an input folder.
+    exclude: new Set(await Promise.all(outputs.map(canonicalPath))),
+    excludeDirs: flags.letters === undefined ? [] : [await canonicalPath(flags.letters)],
+    onOtherFile: (path) => others.push(path),
     onEmptyFolder: (folder) => io.err(`${T.emptyFolder(folder)}\n`),
     onInternalError: (err) => debug(io, err),
   });
-  if (flags.summary !== undefined) await assertSummaryTarget(flags.summary, files);
+  for (const output of outputs) await assertSummaryTarget(output, files);
   if (flags.json) io.out(`${JSON.stringify(checkJson(files), null, 2)}\n`);
-  else io.out(renderReport(files, paint(io.color === true)));
+  else {
+    io.out(renderReport(files, paint(io.color === true), { brief: flags.brief }));
+    if (others.length > 0) io.out(`${T.otherFiles(others.join("、"))}\n`);
+  }
   for (const f of files) if (f.error !== null) io.err(`${f.error}\n`);
-  if (flags.summary !== undefined) {
-    const rows = await writeSummary(flags.summary, files);
-    if (!flags.json) io.out(`${T.summaryWritten(flags.summary, rows)}\n`);
+  if (outputs.length > 0 || flags.letters !== undefined) {
+    const batch = buildBatch(files, others, {
+      when: new Date(),
+      profile: profile.name,
+      version: version(),
+      inputs: paths,
+    });
+    const say = (line: string) => {
+      if (!flags.json) io.out(`${line}\n`);
+    };
+    if (flags.summary !== undefined)
+      say(T.summaryWritten(flags.summary, await writeSummary(flags.summary, batch)));
+    if (flags.report !== undefined) {
+      await writeReport(flags.report, batch);
+      say(T.reportWritten(flags.report));
+    }
+    if (flags.letters !== undefined)
+      say(T.lettersWritten(flags.letters, await writeLetters(flags.letters, batch)));
   }
   return exitCodeOf(files);
 }
@@ -134,6 +164,9 @@ function program(io: CliIo, done: (code: number) => void): Command {
     .argument("<paths...>", T.checkArgument)
     .option("--json", T.optJson)
     .option("--summary <out.xlsx>", T.optSummary)
+    .option("--report <out.html>", T.optReport)
+    .option("--letters <folder>", T.optLetters)
+    .option("--brief", T.optBrief)
     .option("--profile <name>", T.optProfile)
     .action(async (paths: string[], flags: CheckFlags) => done(await runCheck(paths, flags, io)));
   cmd

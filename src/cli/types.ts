@@ -1,5 +1,5 @@
 /** Shared shapes of the `zpb` command: where it writes and what a check found. */
-import type { Patch, SheetReport } from "../core/index";
+import type { Finding, FormAnalysis } from "../core/index";
 
 /** Where the command writes; injected so that tests and scripts run it in-process. */
 export interface CliIo {
@@ -13,12 +13,23 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
-/** One sheet as checked. */
+/** One form as checked: the core's report and the patches a fix would write. */
+export type FormResult = FormAnalysis;
+
+/** One sheet as checked: every form on it, top to bottom, and its sheet-level findings. */
 export interface SheetResult {
-  report: SheetReport;
-  patches: Patch[];
-  /** The sheet is hidden in the workbook (very hidden sheets are skipped altogether). */
+  name: string;
+  forms: FormResult[];
+  /** LAYOUT_NOT_FOUND (no form) or FORM_UNREADABLE (looks like a form, could not be read). */
+  findings: Finding[];
+  /** The sheet is hidden in the workbook (very hidden sheets are skipped, and listed in `skipped`). */
   hidden: boolean;
+}
+
+/** A sheet that was not checked, and why. */
+export interface SkippedSheet {
+  sheet: string;
+  why: string;
 }
 
 /** One input file as checked: its sheets, or the one-line reason it could not be read. */
@@ -27,15 +38,23 @@ export interface FileResult {
   path: string;
   error: string | null;
   sheets: SheetResult[];
+  skipped: SkippedSheet[];
+}
+
+/** Every finding of a sheet: its own and those of its forms. */
+export function sheetFindings(sheet: SheetResult): Finding[] {
+  return [...sheet.findings, ...sheet.forms.flatMap((f) => f.report.findings)];
+}
+
+/** Whether a sheet has an error finding (a form that could not be read is one). */
+export function sheetHasError(sheet: SheetResult): boolean {
+  return sheetFindings(sheet).some((f) => f.severity === "error");
 }
 
 /** Exit status of the contract: 2 when any file failed (it wins), 1 when any error finding, else 0. */
 export function exitCodeOf(files: readonly FileResult[]): 0 | 1 | 2 {
   if (files.some((f) => f.error !== null)) return 2;
-  const anyError = files.some((f) =>
-    f.sheets.some((s) => s.report.findings.some((x) => x.severity === "error"))
-  );
-  return anyError ? 1 : 0;
+  return files.some((f) => f.sheets.some(sheetHasError)) ? 1 : 0;
 }
 
 /** Thrown for wrong arguments or an unwritable output: printed as one line, exit 2. */

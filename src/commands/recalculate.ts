@@ -7,7 +7,7 @@ import type { Analysis, AnalyzeOptions, Grid } from "../core/index";
 import { HostError, type Host } from "../hosts/types";
 import { addinText as t } from "../i18n/addin";
 
-/** The core's analyzeSheet, passed in so tests can use the real one or a stub. */
+/** The core's analyzeSheetV1, passed in so tests can use the real one or a stub. */
 export type Analyze = (grid: Grid, options: AnalyzeOptions) => Analysis;
 
 /** What one 一键重算 came to. */

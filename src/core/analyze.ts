@@ -1,8 +1,9 @@
-/** Wires layout → form → rules → fix for one sheet. */
+/** Wires layout → form → rules → fix for every form on a sheet. */
 import type { Grid } from "./grid";
-import type { Analysis, AnalyzeOptions } from "./index";
-import type { SheetReport } from "./types";
-import { locateForm } from "./layout";
+import type { AnalyzeOptions } from "./index";
+import type { Finding, FormAnalysis, FormReport, SheetAnalysis } from "./types";
+import { locateForms } from "./layout";
+import { finding } from "./rules/finding";
 import { readForm } from "./form";
 import { evaluateForm } from "./evaluate";
 import { planFix } from "./fix";
@@ -10,30 +11,50 @@ import { resolveProfile } from "./profile";
 import { MSG } from "../i18n/core";
 import { emptyBudget } from "./rules/budget";
 
-/** The report of a sheet that is not a form. */
-export function notAForm(name: string): SheetReport {
+/** A form report with nothing read (the shape of a sheet that holds no form). */
+export function emptyReport(sheet: string): FormReport {
   return {
-    name,
-    isForm: false,
+    sheet,
+    range: "A1:A1",
+    top: 0,
+    bottom: 0,
+    kind: "project",
     project: "",
     department: "",
     implementer: "",
-    weights: { budget: null, indicators: 0, total: 0 },
+    weights: { budget: null, indicators: 0, total: 0, byBlock: false },
     budget: emptyBudget(),
     indicators: [],
-    total: { submitted: null, recomputed: 0, cell: null, printedSum: 0 },
-    grade: null,
-    findings: [{ code: "LAYOUT_NOT_FOUND", severity: "info", cell: "A1", message: MSG.layoutNotFound }],
+    total: { submitted: null, recomputed: null, cell: null, printedSum: 0 },
+    grade: { submitted: null, recomputed: null, cell: null },
+    findings: [],
   };
 }
 
-export function analyzeSheetImpl(grid: Grid, options: AnalyzeOptions): Analysis {
+/** Every form on the sheet, analysed on its own; FORM_UNREADABLE for what looks like a form but does not read. */
+export function analyzeSheetImpl(grid: Grid, options: AnalyzeOptions): SheetAnalysis {
   const profile = resolveProfile(options.profile);
-  const layout = locateForm(grid);
-  if (!layout) return { report: notAForm(grid.name), patches: [] };
-  const form = readForm(grid, layout);
-  const { report, writes } = evaluateForm(form, profile);
-  const fix = planFix(grid, writes, { prompts: options.prompts ?? true });
-  report.findings.push(...fix.findings);
-  return { report, patches: fix.patches };
+  const { forms, unreadable } = locateForms(grid);
+  const findings: Finding[] = unreadable.map((u) =>
+    finding(
+      "FORM_UNREADABLE",
+      "error",
+      u.pos,
+      MSG.formUnreadable(
+        u.title,
+        u.found.join("、"),
+        (u.missing.length ? u.missing : ["三级指标", "年度指标值", "实际完成值"]).join("、")
+      )
+    )
+  );
+  if (forms.length === 0 && findings.length === 0)
+    findings.push({ code: "LAYOUT_NOT_FOUND", severity: "info", cell: "A1", message: MSG.layoutNotFound });
+  const analyses: FormAnalysis[] = forms.map((layout) => {
+    const form = readForm(grid, layout);
+    const { report, writes, basis } = evaluateForm(form, profile);
+    const fix = planFix(grid, writes, { prompts: options.prompts ?? true }, basis);
+    report.findings.push(...fix.findings);
+    return { report, patches: fix.patches };
+  });
+  return { name: grid.name, forms: analyses, findings };
 }

@@ -5,7 +5,7 @@
  */
 import { cellAt, type Grid } from "./grid";
 import type { Finding, Patch } from "./types";
-import type { Write } from "./evaluate";
+import type { TotalBasis, Write } from "./evaluate";
 import { a1 } from "./address";
 import { readNumber } from "./cells";
 import { fmtNum, isPercentFormat, roundHalfUp } from "./numbers";
@@ -38,35 +38,86 @@ function valueFor(w: Write, old: ReturnType<typeof cellAt>): number | string | n
   return n;
 }
 
-/** Plans the patches of a fix; formula cells in the way are reported as FORMULA_KEPT. */
+/** The value a cell holds after the patches (0 when empty), or null when it is no number. */
+function valueAfter(grid: Grid, patched: Map<string, Patch>, row: number, col: number): number | null {
+  const p = patched.get(a1(row, col));
+  if (p) return typeof p.value === "number" ? p.value : null;
+  const read = readNumber(cellAt(grid, row, col));
+  return read.kind === "number" ? read.value : read.kind === "empty" ? 0 : null;
+}
+
+/**
+ * Why the 总分 and 评分等级 writes must be held, or null: the weights do not add up, the total would pass the
+ * full marks, or a score it rests on is not what the cell will hold after the fix (a formula, text or an
+ * error value that the fix cannot write), so that a written total always equals the cells' sum.
+ */
+function heldBecause(grid: Grid, basis: TotalBasis, patched: Map<string, Patch>): string | null {
+  if (basis.held) return basis.held;
+  const off = basis.deps
+    .filter((d) => {
+      const after = valueAfter(grid, patched, d.pos.row, d.pos.col);
+      return after === null || roundHalfUp(after, 2) !== roundHalfUp(d.value, 2);
+    })
+    .map((d) => a1(d.pos.row, d.pos.col));
+  return off.length ? MSG.fixHeldCells(off.join("、")) : null;
+}
+
+/** Plans the patches of a fix; formula cells in the way are reported as FORMULA_KEPT, held totals as FIX_HELD. */
 export function planFix(
   grid: Grid,
   writes: Write[],
-  options: { prompts: boolean }
+  options: { prompts: boolean },
+  basis: TotalBasis = { deps: [], held: null, cell: null, sumsScores: false }
 ): { patches: Patch[]; findings: Finding[] } {
   const patches: Patch[] = [];
   const findings: Finding[] = [];
+  const later: Write[] = [];
   for (const w of writes) {
     if (w.what === "reason" && !options.prompts) continue;
-    const old = cellAt(grid, w.pos.row, w.pos.col);
-    const cell = a1(w.pos.row, w.pos.col);
-    if (old.formula !== null) {
-      const shown = typeof w.value === "number" ? fmtNum(w.value) : w.value;
-      if (w.what !== "reason")
-        findings.push(finding("FORMULA_KEPT", "info", w.pos, MSG.formulaKept(cell, shown)));
+    if (w.what === "total" || w.what === "grade") {
+      later.push(w);
       continue;
     }
-    const value = valueFor(w, old);
-    if (value === null || value === old.value) continue;
-    patches.push({
-      sheet: grid.name,
-      row: w.pos.row,
-      col: w.pos.col,
-      cell,
-      old: old.value,
-      value,
-      what: w.what,
-    });
+    plan(grid, w, patches, findings);
   }
-  return { patches, findings };
+  const why = heldBecause(grid, basis, new Map(patches.map((p) => [p.cell, p])));
+  if (why === null) {
+    for (const w of later) plan(grid, w, patches, findings);
+    return { patches, findings };
+  }
+  // The form's own arithmetic is kept: with its total held, no score it sums is changed either.
+  const sums = basis.cell !== null && basis.sumsScores;
+  const kept = sums ? patches.filter((p) => p.what !== "score" && p.what !== "budgetScore") : patches;
+  if (later.length > 0 || kept.length < patches.length)
+    findings.push(
+      finding(
+        "FIX_HELD",
+        "info",
+        basis.cell ?? later[0].pos,
+        why + (sums ? MSG.fixHeldScores : MSG.fixHeldTotal)
+      )
+    );
+  return { patches: kept, findings };
+}
+
+function plan(grid: Grid, w: Write, patches: Patch[], findings: Finding[]): void {
+  const old = cellAt(grid, w.pos.row, w.pos.col);
+  const cell = a1(w.pos.row, w.pos.col);
+  if (old.formula !== null) {
+    const shown = typeof w.value === "number" ? fmtNum(w.value) : w.value;
+    if (w.what !== "reason")
+      findings.push(finding("FORMULA_KEPT", "info", w.pos, MSG.formulaKept(cell, shown)));
+    return;
+  }
+  const value = valueFor(w, old);
+  if (value === null || value === old.value) return;
+  patches.push({
+    sheet: grid.name,
+    row: w.pos.row,
+    col: w.pos.col,
+    cell,
+    old: old.value,
+    value,
+    what: w.what,
+  });
 }

@@ -1,9 +1,12 @@
 /** Reads a located form into a model: every value with the cell it came from. */
 import { cellAt, type CellInfo, type Grid } from "./grid";
+import type { FormKind } from "./types";
+import { a1 } from "./address";
 import type { FormLayout, Pos } from "./layout";
-import { displayText } from "./cells";
 import { shownCell } from "./merges";
 import { headerKey, isNoValueText, stripIndicatorPrefix } from "./text";
+import { displayText, readNumber } from "./cells";
+import { DETAIL_PREFIX } from "./templates";
 
 /** A cell of the form: where it is and what it holds. */
 export interface FormCell extends CellInfo {
@@ -12,16 +15,22 @@ export interface FormCell extends CellInfo {
 
 export interface IndicatorRow {
   row: number;
+  /** Index of the block (header) the row stands under. */
+  block: number;
+  /** A "其中…" line under a weighted row: it details that row, it is not an indicator. */
+  detail: boolean;
   level1: string;
   level2: string;
   /** 三级指标 as printed ("指标 1：提升工作效率"). */
   level3: string;
   /** The name without the template's "指标 1：" prefix; "" for placeholders. */
   name: string;
+  /** The target as printed; for a split target, its 指标性质 / 指标值 / 度量单位 read together. */
   target: FormCell;
   actual: FormCell;
-  weight: FormCell;
-  score: FormCell;
+  /** Null where the template has no 分值 column (weights by block) or no 得分 column. */
+  weight: FormCell | null;
+  score: FormCell | null;
   reason: FormCell | null;
 }
 
@@ -38,15 +47,29 @@ export interface BudgetRow {
 
 export interface Form {
   sheet: string;
+  kind: FormKind;
+  /** The form's cells ("A1:I28") and its first and last row (0-based, inclusive). */
+  range: string;
+  top: number;
+  bottom: number;
   project: string;
   department: string;
   implementer: string;
   budget: BudgetRow[];
   indicators: IndicatorRow[];
-  total: { weight: FormCell; score: FormCell } | null;
+  total: { weight: FormCell | null; score: FormCell } | null;
   grade: FormCell | null;
   /** Where WEIGHT_SUM and WEIGHT_SPLIT point: the 总分 row's 分值 cell, else the header's. */
   weightSumCell: Pos;
+  /** Where the form's own findings (weights by block, no scores) point: the header's 得分 cell. */
+  headerCell: Pos;
+  /** The template prints weights only on block labels (no 分值 column). */
+  byBlock: boolean;
+  /** The form has a 得分 column (a 绩效目标自评表 may print targets and actuals only). */
+  hasScores: boolean;
+  blocks: { label: string; labelPos: Pos | null; points: number | null }[];
+  /** The budget weight printed in the budget block's label, where there is one. */
+  budgetPoints: number | null;
 }
 
 function at(grid: Grid, row: number, col: number): FormCell {
@@ -63,13 +86,31 @@ function mergedText(grid: Grid, layout: FormLayout, row: number, col: number | n
   return col === null ? "" : displayText(shownCell(grid, layout.merges, row, col)).trim();
 }
 
+/** The target of a row: one cell, or the 指标性质 / 指标值 / 度量单位 of a split target read together. */
+function targetCell(grid: Grid, layout: FormLayout, r: number): FormCell {
+  const { cols } = layout;
+  const value = at(grid, r, cols.target);
+  if (cols.targetOp === null && cols.targetUnit === null) return value;
+  const part = (c: number | null) => (c === null ? "" : displayText(cellAt(grid, r, c)));
+  const shown = displayText(value);
+  const text = shown ? `${part(cols.targetOp)}${shown}${part(cols.targetUnit)}` : "";
+  return { ...value, value: text || null, format: null };
+}
+
 /** Reads the indicator table, carrying 一级/二级指标 down continuation rows where they are left blank. */
 function readIndicators(grid: Grid, layout: FormLayout): IndicatorRow[] {
   const { cols } = layout;
   const rows: IndicatorRow[] = [];
   let level1 = "";
   let level2 = "";
-  for (let r = layout.firstRow; r <= layout.lastRow; r++) {
+  let block = 0;
+  let parentWeighted = false;
+  for (const r of layout.rows) {
+    while (block < layout.blocks.length - 1 && r > layout.blocks[block].last) {
+      block++;
+      level1 = "";
+      level2 = "";
+    }
     const l1 = mergedText(grid, layout, r, cols.level1);
     const l2 = mergedText(grid, layout, r, cols.level2);
     if (l1 && l1 !== level1) level2 = "";
@@ -77,16 +118,23 @@ function readIndicators(grid: Grid, layout: FormLayout): IndicatorRow[] {
     level2 = l2 || level2;
     let level3 = "";
     for (let c = cols.level3; c <= cols.level3End && !level3; c++) level3 = text(grid, { row: r, col: c });
+    const name = isNoValueText(stripIndicatorPrefix(level3)) ? "" : stripIndicatorPrefix(level3);
+    const weight = cols.weight === null ? null : at(grid, r, cols.weight);
+    const weighted = weight !== null && readNumber(weight).kind === "number";
+    const detail = parentWeighted && !weighted && DETAIL_PREFIX.test(headerKey(name));
+    if (!detail) parentWeighted = weighted;
     rows.push({
       row: r,
+      block,
+      detail,
       level1,
       level2,
       level3,
-      name: isNoValueText(stripIndicatorPrefix(level3)) ? "" : stripIndicatorPrefix(level3),
-      target: at(grid, r, cols.target),
+      name,
+      target: targetCell(grid, layout, r),
       actual: at(grid, r, cols.actual),
-      weight: at(grid, r, cols.weight),
-      score: at(grid, r, cols.score),
+      weight,
+      score: cols.score === null ? null : at(grid, r, cols.score),
       reason: cols.reason === null ? null : at(grid, r, cols.reason),
     });
   }
@@ -112,26 +160,40 @@ function readBudget(grid: Grid, layout: FormLayout): BudgetRow[] {
 /** Reads the form at `layout` from the grid. Pure and total: odd cells become odd values, never throws. */
 export function readForm(grid: Grid, layout: FormLayout): Form {
   const { cols, totalRow } = layout;
-  let weightSumCell: Pos = { row: layout.headerRow, col: cols.weight };
+  const headerCell: Pos = { row: layout.headerRow, col: cols.score ?? cols.actual };
+  let weightSumCell: Pos = cols.weight === null ? headerCell : { row: layout.headerRow, col: cols.weight };
+  const totalScoreCol = cols.score ?? cols.actual;
   if (totalRow !== null) {
-    const m = layout.merges.at(totalRow, cols.weight);
-    if (!m || (m.top === totalRow && m.left === cols.weight))
-      weightSumCell = { row: totalRow, col: cols.weight };
+    const col = cols.weight ?? totalScoreCol;
+    const m = layout.merges.at(totalRow, col);
+    if (!m || (m.top === totalRow && m.left === col)) weightSumCell = { row: totalRow, col };
   }
   const department = text(grid, layout.department);
   return {
     sheet: grid.name,
+    kind: layout.kind,
+    range: `${a1(layout.top, layout.left)}:${a1(layout.bottom, layout.right)}`,
+    top: layout.top,
+    bottom: layout.bottom,
     project: text(grid, layout.project),
     // A label cell to the right of 主管部门 may be 实施单位 itself when the department is empty.
-    department: headerKey(department).startsWith("实施单位") ? "" : department,
+    department: headerKey(department).includes("实施单位") ? "" : department,
     implementer: text(grid, layout.implementer),
     budget: readBudget(grid, layout),
     indicators: readIndicators(grid, layout),
     total:
-      totalRow === null
+      totalRow === null || cols.score === null
         ? null
-        : { weight: at(grid, totalRow, cols.weight), score: at(grid, totalRow, cols.score) },
+        : {
+            weight: cols.weight === null ? null : at(grid, totalRow, cols.weight),
+            score: at(grid, totalRow, cols.score),
+          },
     grade: layout.gradeCell ? at(grid, layout.gradeCell.row, layout.gradeCell.col) : null,
     weightSumCell,
+    headerCell,
+    byBlock: cols.weight === null,
+    hasScores: cols.score !== null,
+    blocks: layout.blocks.map(({ label, labelPos, points }) => ({ label, labelPos, points })),
+    budgetPoints: layout.budget?.points ?? null,
   };
 }

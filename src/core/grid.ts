@@ -21,7 +21,10 @@ export interface Grid {
   /** Absolute 0-based row and column of `values[0][0]`. */
   top: number;
   left: number;
-  /** Cell values, row-major. Empty cells are null or "". Dates are serial numbers. */
+  /**
+   * Cell values, row-major. Empty cells are null, "" or holes: a grid may be sparse (a row without cells is
+   * a hole, a row may have holes), so that memory grows with the cells that exist. Dates are serial numbers.
+   */
   values: Scalar[][];
   /** Formula text ("=SUM(H13:H30)") where the cell holds one, else null. Omitted when unknown. */
   formulas?: (string | null)[][];
@@ -55,7 +58,10 @@ export function cellAt(grid: Grid, row: number, col: number): CellInfo {
 /** Last absolute row (exclusive) and column (exclusive) covered by the grid. */
 export function gridEnd(grid: Grid): { row: number; col: number } {
   let cols = 0;
-  for (const line of grid.values) if (line.length > cols) cols = line.length;
+  // forEach passes over the holes of a sparse grid (rows without cells).
+  grid.values.forEach((line) => {
+    if (line && line.length > cols) cols = line.length;
+  });
   return { row: grid.top + grid.values.length, col: grid.left + cols };
 }
 

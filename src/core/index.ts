@@ -1,10 +1,11 @@
 /**
- * The core's entry points. Pure: give it a Grid, get a SheetReport and the patches of a fix.
+ * The core's entry points. Pure: give it a Grid, get every form on it with its report and the patches of a fix.
  *
- *   const { report, patches } = analyzeSheet(grid, { profile: "mof2020", prompts: true });
+ *   const { forms, findings } = analyzeSheet(grid, { profile: "mof2020", prompts: true });
+ *   for (const { report, patches } of forms) …
  */
 import type { Grid } from "./grid";
-import type { Patch, SheetReport } from "./types";
+import type { SheetAnalysis } from "./types";
 import { analyzeSheetImpl } from "./analyze";
 import { PROFILES, type Profile, type ProfileName } from "./profile";
 
@@ -22,18 +23,15 @@ export interface AnalyzeOptions {
   prompts?: boolean;
 }
 
-/** What the core says of one sheet: the report and the patches 一键重算 would write. */
-export interface Analysis {
-  report: SheetReport;
-  patches: Patch[];
-}
-
 /**
- * Reads the sheet as a 自评表, evaluates it and plans the fix. Never throws on a user's sheet: a sheet
- * that is not a form gives `isForm: false` with one LAYOUT_NOT_FOUND finding and no patches.
+ * Reads every 自评表 on the sheet, evaluates each and plans its fix. Never throws on a user's sheet: a sheet
+ * with no form gives `forms: []` and one LAYOUT_NOT_FOUND (or FORM_UNREADABLE) finding.
  */
-export function analyzeSheet(grid: Grid, options: AnalyzeOptions = {}): Analysis {
+export function analyzeSheet(grid: Grid, options: AnalyzeOptions = {}): SheetAnalysis {
   return analyzeSheetImpl(grid, options);
 }
+
+export { analyzeSheetV1 } from "./compat";
+export type { Analysis, SheetReport } from "./compat";
 
 export { PROFILES as profiles };

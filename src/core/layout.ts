@@ -1,7 +1,27 @@
-/** Finds the 自评表 on a sheet by its header texts, never by fixed coordinates (spec: layout). */
-import { cellAt, gridEnd, type Grid } from "./grid";
+/**
+ * Finds every 自评表 on a sheet by its words, never by fixed coordinates (spec §9): each form's header,
+ * columns, budget block, blocks, total and grade rows, and where it starts and ends. One place says where a
+ * form starts and ends: `locateForms`.
+ */
+import { gridEnd, type Grid } from "./grid";
 import { indexMerges, shownCell, type MergeIndex } from "./merges";
-import { headerKey } from "./text";
+import { headerKey, matchesWord, roleKey } from "./text";
+import { headerAt, mayHoldHeader, type HeaderFound } from "./header";
+import { findBudget, type BudgetLayout } from "./budget-layout";
+import {
+  GRADE_LABELS,
+  INFO_LABELS,
+  KIND_TITLES,
+  POINTS,
+  ROLE_NAMES,
+  TITLE,
+  TOTAL_LABELS,
+  type IndicatorRole,
+} from "./templates";
+import type { FormKind } from "./types";
+import { readGrade } from "./grade";
+
+export type { BudgetLayout } from "./budget-layout";
 
 /** 0-based absolute position. */
 export interface Pos {
@@ -16,31 +36,42 @@ export interface IndicatorColumns {
   level3: number;
   level3End: number;
   target: number;
+  /** A target split over 指标性质 / 指标值 / 度量单位: the operator and unit columns. */
+  targetOp: number | null;
+  targetUnit: number | null;
   actual: number;
-  weight: number;
-  score: number;
+  /** Null where the template prints weights only on block labels. */
+  weight: number | null;
+  /** Null where the form has no 得分 column (targets and actuals only). */
+  score: number | null;
   reason: number | null;
 }
 
-export interface BudgetLayout {
-  headerRow: number;
-  initial: number | null;
-  annual: number;
-  executed: number;
-  weight: number | null;
-  rate: number | null;
-  score: number | null;
-  rows: { row: number; label: string; isTotal: boolean }[];
+/** A part of the indicator table under one header (a 年度绩效目标 block, or a page of a split form). */
+export interface BlockLayout {
+  /** First and last indicator row of the block. */
+  first: number;
+  last: number;
+  /** The block's label ("年度绩效目标1(40分)") and the points it carries, where printed. */
+  label: string;
+  labelPos: Pos | null;
+  points: number | null;
 }
 
 export interface FormLayout {
+  kind: FormKind;
+  /** The form's bounds, 0-based absolute, inclusive. */
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** The first header's row that names 三级指标 (WEIGHT_SUM falls back to its 分值 cell). */
   headerRow: number;
   cols: IndicatorColumns;
-  /** Indicator rows: firstRow..lastRow inclusive. */
-  firstRow: number;
-  lastRow: number;
+  /** Candidate indicator rows, top to bottom, header rows left out. */
+  rows: number[];
+  blocks: BlockLayout[];
   totalRow: number | null;
-  gradeRow: number | null;
   gradeCell: Pos | null;
   budget: BudgetLayout | null;
   project: Pos | null;
@@ -49,188 +80,305 @@ export interface FormLayout {
   merges: MergeIndex;
 }
 
-type Matcher = (key: string) => boolean;
-
-const IND: Record<Exclude<keyof IndicatorColumns, "level3End">, Matcher> = {
-  level1: (k) => k === "一级指标",
-  level2: (k) => k === "二级指标",
-  level3: (k) => k === "三级指标",
-  target: (k) => k.startsWith("年度指标值") || k === "指标值" || k.startsWith("年度目标值") || k === "目标值",
-  actual: (k) => k.startsWith("实际完成值") || k === "实际值" || k === "全年实际值" || k === "实际完成情况值",
-  weight: (k) => /^(分值|分数|权重)/.test(k),
-  score: (k) => k.startsWith("得分") || k === "评分" || k === "自评得分",
-  reason: (k) => k.startsWith("偏差原因"),
-};
-
-const BUD = {
-  initial: (k: string) => k.startsWith("年初预算"),
-  annual: (k: string) => k.startsWith("全年预算") || k.startsWith("调整后预算"),
-  executed: (k: string) => k.startsWith("全年执行") || k.startsWith("实际执行"),
-  weight: IND.weight,
-  rate: (k: string) => k.startsWith("执行率") || k.startsWith("预算执行率"),
-  score: IND.score,
-};
-
-function rowKeys(grid: Grid, row: number, left: number, right: number): Map<number, string> {
-  const keys = new Map<number, string>();
-  for (let c = left; c < right; c++) {
-    const v = cellAt(grid, row, c).value;
-    if (typeof v === "string" && v.trim()) keys.set(c, headerKey(v));
-  }
-  return keys;
+/** A part of the sheet that looks like a form but could not be read. */
+export interface UnreadablePart {
+  pos: Pos;
+  title: string;
+  found: string[];
+  missing: string[];
 }
 
-function find(keys: Map<number, string>, m: Matcher, after = -1): number | null {
-  for (const [c, k] of keys) if (c > after && m(k)) return c;
-  return null;
+export interface SheetLayout {
+  forms: FormLayout[];
+  unreadable: UnreadablePart[];
 }
 
 /** The text of a label cell, looking through merges to their master cell. */
 export function labelKey(grid: Grid, merges: MergeIndex, row: number, col: number): string {
   const v = shownCell(grid, merges, row, col).value;
-  return typeof v === "string" ? headerKey(v) : "";
+  return typeof v === "string" ? roleKey(v) : "";
 }
 
 function labelText(grid: Grid, merges: MergeIndex, row: number, col: number): string {
   return String(shownCell(grid, merges, row, col).value ?? "").trim();
 }
 
-/**
- * Whether a row can hold the indicator header. Its 三级指标 label keeps the 三 whatever its spacing or
- * width, so rows without one are passed over without normalising every text: a sheet that is not a
- * form (a 明细 of 100,000 rows) costs one scan, not a normalised key per cell.
- */
-function mayHoldHeader(grid: Grid, row: number): boolean {
-  const line = grid.values[row - grid.top] ?? [];
-  return line.some((v) => typeof v === "string" && v.includes("三"));
-}
-
-function findIndicatorHeader(grid: Grid, end: { row: number; col: number }) {
-  for (let r = grid.top; r < end.row; r++) {
-    if (!mayHoldHeader(grid, r)) continue;
-    const keys = rowKeys(grid, r, grid.left, end.col);
-    if (keys.size < 5) continue;
-    const level3 = find(keys, IND.level3);
-    if (level3 === null) continue;
-    const target = find(keys, IND.target, level3);
-    const actual = find(keys, IND.actual, level3);
-    const weight = find(keys, IND.weight, level3);
-    const score = find(keys, IND.score, level3);
-    if (target === null || actual === null || weight === null || score === null) continue;
-    const cols: IndicatorColumns = {
-      level1: find(keys, IND.level1),
-      level2: find(keys, IND.level2),
-      level3,
-      level3End: Math.max(level3, Math.min(target, actual, weight, score) - 1),
-      target,
-      actual,
-      weight,
-      score,
-      reason: find(keys, IND.reason, level3),
-    };
-    return { row: r, cols };
-  }
-  return null;
-}
-
-function findBudget(grid: Grid, merges: MergeIndex, headerRow: number, endCol: number): BudgetLayout | null {
-  for (let r = grid.top; r < headerRow; r++) {
-    const keys = rowKeys(grid, r, grid.left, endCol);
-    const annual = find(keys, BUD.annual);
-    const executed = find(keys, BUD.executed);
-    if (annual === null || executed === null) continue;
-    const layout: BudgetLayout = {
-      headerRow: r,
-      initial: find(keys, BUD.initial),
-      annual,
-      executed,
-      weight: find(keys, BUD.weight, executed),
-      rate: find(keys, BUD.rate),
-      score: find(keys, BUD.score, executed),
-      rows: [],
-    };
-    const labelEnd = Math.min(annual, layout.initial ?? annual);
-    for (let row = r + 1; row < headerRow; row++) {
-      let label = "";
-      let key = "";
-      for (let c = labelEnd - 1; c >= grid.left && !label; c--) {
-        key = labelKey(grid, merges, row, c);
-        if (/资金总额|财政拨款|结转|其他资金|其中/.test(key)) label = labelText(grid, merges, row, c);
-      }
-      if (!label) break;
-      layout.rows.push({ row, label, isTotal: /资金总额/.test(key) });
-    }
-    return layout;
-  }
-  return null;
-}
-
 /** The first non-empty cell right of a label (past its merge), or the cell just after it. */
-function valueRightOf(grid: Grid, merges: MergeIndex, row: number, col: number, endCol: number): Pos {
-  const m = merges.at(row, col);
-  const start = (m ? m.right : col) + 1;
+function valueRightOf(grid: Grid, merges: MergeIndex, p: Pos, endCol: number): Pos {
+  const m = merges.at(p.row, p.col);
+  const start = (m ? m.right : p.col) + 1;
   for (let c = start; c < endCol; c++) {
-    const v = cellAt(grid, row, c).value;
-    if (v !== null && String(v).trim() !== "") return { row, col: c };
+    if (merges.at(p.row, c) && merges.at(p.row, c)?.left !== c) continue;
+    const v = shownCell(grid, merges, p.row, c).value;
+    if (v !== null && String(v).trim() !== "") return { row: p.row, col: c };
   }
-  return { row, col: start };
+  return { row: p.row, col: start };
 }
 
-function findLabel(grid: Grid, rows: [number, number], endCol: number, m: Matcher): Pos | null {
+function findLabel(grid: Grid, rows: [number, number], endCol: number, words: readonly string[]) {
   for (let r = rows[0]; r < rows[1]; r++) {
-    for (const [c, k] of rowKeys(grid, r, grid.left, endCol)) if (m(k)) return { row: r, col: c };
+    const line = grid.values[r - grid.top];
+    if (!line) continue;
+    for (let c = grid.left; c < Math.min(endCol, grid.left + line.length); c++) {
+      const v = line[c - grid.left];
+      if (typeof v === "string" && v.length < 20 && matchesWord(roleKey(v), words)) return { row: r, col: c };
+    }
   }
   return null;
 }
 
-/** Labels that open a form (its 项目名称 line, its indicator header): where the form above ends. */
-const STARTS_FORM: Matcher = (k) => /^项目名称(:|$)/.test(k) || IND.level3(k);
-
-/** Locates the form's header, columns, budget block, total and grade rows; null when it is not a form. */
-export function locateForm(grid: Grid): FormLayout | null {
-  const end = gridEnd(grid);
-  const header = findIndicatorHeader(grid, end);
-  if (!header) return null;
-  const merges = indexMerges(grid);
-  const { cols } = header;
-  let totalRow: number | null = null;
-  let gradeRow: number | null = null;
-  let gradeLabel: Pos | null = null;
-  let formEnd = end.row;
-  for (let r = header.row + 1; r < formEnd && (totalRow === null || gradeRow === null); r++) {
-    for (let c = grid.left; c < cols.target; c++) {
-      const k = labelKey(grid, merges, r, c);
-      // A second form below this one: its rows (and its 总分 or 评分等级) are not this form's.
-      if (STARTS_FORM(k)) {
-        formEnd = r;
-        break;
-      }
-      if (totalRow === null && /^(总分|合计|总计|总得分)$/.test(k)) totalRow = r;
-      else if (gradeRow === null && /^(评分等级|等级|自评等级|绩效等级|评价等级)$/.test(k)) {
-        gradeRow = r;
-        gradeLabel = { row: r, col: c };
-      }
-      if (totalRow === r || gradeRow === r) break;
+/** The form's title in its rows above the header: a short cell ending in 自评表. */
+function findTitle(grid: Grid, rows: [number, number], endCol: number): { pos: Pos; text: string } | null {
+  for (let r = rows[0]; r < rows[1]; r++) {
+    const line = grid.values[r - grid.top];
+    if (!line) continue;
+    for (let c = 0; c < Math.min(line.length, endCol - grid.left); c++) {
+      const v = line[c];
+      if (typeof v === "string" && v.length <= 60 && TITLE.test(headerKey(v)))
+        return { pos: { row: r, col: grid.left + c }, text: v.trim() };
     }
   }
-  const stop = totalRow ?? gradeRow ?? formEnd;
-  const top: [number, number] = [grid.top, header.row];
-  const project = findLabel(grid, top, end.col, (k) => k.startsWith("项目名称"));
-  const department = findLabel(grid, top, end.col, (k) => k.startsWith("主管部门"));
-  const implementer = findLabel(grid, top, end.col, (k) => k.startsWith("实施单位"));
-  const right = (p: Pos | null) => (p ? valueRightOf(grid, merges, p.row, p.col, end.col) : null);
+  return null;
+}
+
+/** Rows that start a form (its title, its 项目名称 line): where the form above ends at the latest. */
+function startsForm(grid: Grid, merges: MergeIndex, row: number, endCol: number): boolean {
+  const line = grid.values[row - grid.top];
+  if (!line) return false;
+  for (let c = 0; c < Math.min(line.length, endCol - grid.left); c++) {
+    const v = line[c];
+    if (typeof v !== "string" || v.length > 60) continue;
+    const k = headerKey(v);
+    if (TITLE.test(k) || /^项目名称(:|$)/.test(k)) return true;
+  }
+  return false;
+}
+
+function points(text: string): number | null {
+  const m = POINTS.exec(headerKey(text));
+  return m ? Number(m[1]) : null;
+}
+
+function columnsOf(h: HeaderFound): IndicatorColumns {
+  const r = h.roles;
+  const get = (role: IndicatorRole) => r.get(role) ?? null;
+  const level3 = r.get("level3") as number;
+  const right = [...r.entries()].filter(([role, c]) => c > level3 && role !== "level3").map(([, c]) => c);
   return {
-    headerRow: header.row,
-    cols,
-    firstRow: header.row + 1,
-    lastRow: stop - 1,
-    totalRow,
-    gradeRow,
-    gradeCell: gradeLabel ? valueRightOf(grid, merges, gradeLabel.row, gradeLabel.col, end.col) : null,
-    budget: findBudget(grid, merges, header.row, end.col),
-    project: right(project),
-    department: right(department),
-    implementer: right(implementer),
-    merges,
+    level1: get("level1"),
+    level2: get("level2"),
+    level3,
+    level3End: right.length ? Math.max(level3, Math.min(...right) - 1) : level3,
+    target: r.get("target") as number,
+    targetOp: get("targetOp"),
+    targetUnit: get("targetUnit"),
+    actual: r.get("actual") as number,
+    weight: get("weight"),
+    score: get("score"),
+    reason: get("reason"),
   };
+}
+
+/** Whether two headers name the same columns (a header repeated on the next printed page). */
+function sameColumns(a: IndicatorColumns, b: IndicatorColumns): boolean {
+  return (
+    a.level3 === b.level3 &&
+    a.target === b.target &&
+    a.actual === b.actual &&
+    a.score === b.score &&
+    a.weight === b.weight
+  );
+}
+
+/** Every header on the sheet, top to bottom (a two-row header once, at its 三级指标 row). */
+function findHeaders(grid: Grid, merges: MergeIndex, end: { row: number; col: number }): HeaderFound[] {
+  const found: HeaderFound[] = [];
+  let skipTo = -1;
+  grid.values.forEach((_line, i) => {
+    const r = grid.top + i;
+    if (r <= skipTo || !mayHoldHeader(grid, r)) return;
+    const h = headerAt(grid, merges, r, grid.left, end.col);
+    if (!h) return;
+    // The upper row of a two-row header: taken with the 三级指标 row below it.
+    if (!h.roles.has("level3")) {
+      const next = mayHoldHeader(grid, r + 1) ? headerAt(grid, merges, r + 1, grid.left, end.col) : null;
+      if (next?.roles.has("level3")) return;
+    }
+    found.push(h);
+    skipTo = h.rows[h.rows.length - 1];
+  });
+  return found;
+}
+
+function kindOf(title: string, hasBudget: boolean, hasScores: boolean): FormKind {
+  const k = headerKey(title);
+  for (const { kind, title: re } of KIND_TITLES) {
+    if (!re.test(k)) continue;
+    // A 绩效目标自评表 that prints a budget block and scores is a project's form.
+    return kind === "target" && hasBudget && hasScores ? "project" : kind;
+  }
+  return "project";
+}
+
+/** The block label of a header: its first labelled cell left of the indicator levels. */
+function blockLabel(grid: Grid, merges: MergeIndex, h: HeaderFound, cols: IndicatorColumns) {
+  const first = Math.min(cols.level1 ?? cols.level3, cols.level2 ?? cols.level3, cols.level3);
+  for (const row of h.rows) {
+    for (let c = grid.left; c < first; c++) {
+      const text = labelText(grid, merges, row, c);
+      if (text) {
+        const m = merges.at(row, c);
+        return { label: text, labelPos: m ? { row: m.top, col: m.left } : { row, col: c } };
+      }
+    }
+  }
+  return { label: "", labelPos: null };
+}
+
+interface Bounds {
+  limit: number;
+  totalRow: number | null;
+  gradeLabel: Pos | null;
+}
+
+/** Where the form's indicator rows stop: its 总分 / 评分等级 rows, or the start of what comes next. */
+function boundsAfter(
+  grid: Grid,
+  merges: MergeIndex,
+  from: number,
+  limit: number,
+  cols: IndicatorColumns
+): Bounds {
+  let totalRow: number | null = null;
+  let gradeLabel: Pos | null = null;
+  const labelEnd = Math.min(cols.target, cols.actual, cols.score ?? cols.target);
+  for (let r = from; r < limit; r++) {
+    if (startsForm(grid, merges, r, labelEnd + 1)) return { limit: r, totalRow, gradeLabel };
+    if (!grid.values[r - grid.top]) continue;
+    for (let c = grid.left; c < labelEnd; c++) {
+      const k = labelKey(grid, merges, r, c);
+      if (!k) continue;
+      if (totalRow === null && matchesWord(k, TOTAL_LABELS) && k.length <= 6) totalRow = r;
+      else if (gradeLabel === null && matchesWord(k, GRADE_LABELS) && k.length <= 6)
+        gradeLabel = { row: r, col: c };
+      break;
+    }
+    if (totalRow !== null && (gradeLabel !== null || r > totalRow + 1)) break;
+  }
+  return { limit, totalRow, gradeLabel };
+}
+
+/** A grade printed on the 总分 row itself, right of its score (云南 公开14表: 总分 | 100 | 96 | 优). */
+function gradeOnTotalRow(
+  grid: Grid,
+  merges: MergeIndex,
+  row: number,
+  cols: IndicatorColumns,
+  endCol: number
+) {
+  const from = (cols.score ?? cols.actual) + 1;
+  for (let c = from; c < endCol; c++) {
+    const v = shownCell(grid, merges, row, c).value;
+    if (typeof v === "string" && v.trim().length <= 3 && readGrade(v) !== null) return { row, col: c };
+    const k = labelKey(grid, merges, row, c);
+    if (k && matchesWord(k, GRADE_LABELS)) return valueRightOf(grid, merges, { row, col: c }, endCol);
+  }
+  return null;
+}
+
+function readablePart(grid: Grid, h: HeaderFound, title: string): UnreadablePart {
+  const names = (roles: IndicatorRole[]) => roles.map((r) => ROLE_NAMES[r]);
+  return {
+    pos: { row: h.rows[0], col: grid.left },
+    title,
+    found: names([...h.roles.keys()]),
+    missing: names(h.missing),
+  };
+}
+
+/** Locates every form on the sheet, top to bottom, and the parts that look like a form but do not read. */
+export function locateForms(grid: Grid): SheetLayout {
+  const end = gridEnd(grid);
+  const merges = indexMerges(grid);
+  const headers = findHeaders(grid, merges, end);
+  const forms: FormLayout[] = [];
+  const unreadable: UnreadablePart[] = [];
+  let regionTop = grid.top;
+  let i = 0;
+  while (i < headers.length) {
+    const h = headers[i];
+    const headerTop = h.rows[0];
+    const title = findTitle(grid, [regionTop, headerTop], end.col);
+    if (h.missing.length > 0) {
+      unreadable.push(readablePart(grid, h, title?.text ?? ""));
+      regionTop = h.rows[h.rows.length - 1] + 1;
+      i++;
+      continue;
+    }
+    const cols = columnsOf(h);
+    const blocks: BlockLayout[] = [];
+    const rows: number[] = [];
+    let bounds: Bounds = { limit: end.row, totalRow: null, gradeLabel: null };
+    let j = i;
+    // Headers repeated below (the next printed page, a second 年度绩效目标 block) continue this form.
+    for (;;) {
+      const hj = headers[j];
+      const first = hj.rows[hj.rows.length - 1] + 1;
+      const next = headers[j + 1];
+      const limit = next ? next.rows[0] : end.row;
+      bounds = boundsAfter(grid, merges, first, limit, columnsOf(hj));
+      const stop = bounds.totalRow ?? bounds.gradeLabel?.row ?? bounds.limit;
+      const label = blockLabel(grid, merges, hj, cols);
+      for (let r = first; r < stop; r++) if (grid.values[r - grid.top]) rows.push(r);
+      blocks.push({ first, last: stop - 1, ...label, points: points(label.label) });
+      const continues =
+        next &&
+        next.missing.length === 0 &&
+        stop === limit &&
+        bounds.limit === limit &&
+        sameColumns(cols, columnsOf(next));
+      if (!continues) break;
+      j++;
+    }
+    const lastRow = Math.max(headerTop, ...rows, bounds.totalRow ?? -1, bounds.gradeLabel?.row ?? -1);
+    const top: [number, number] = [regionTop, headerTop];
+    const right = (p: Pos | null) => (p ? valueRightOf(grid, merges, p, end.col) : null);
+    const budget = findBudget(grid, merges, top, end.col);
+    const project = findLabel(grid, top, end.col, INFO_LABELS.project);
+    const gradeCell = bounds.gradeLabel
+      ? valueRightOf(grid, merges, bounds.gradeLabel, end.col)
+      : bounds.totalRow !== null
+        ? gradeOnTotalRow(grid, merges, bounds.totalRow, cols, end.col)
+        : null;
+    forms.push({
+      kind: kindOf(title?.text ?? "", budget !== null, cols.score !== null),
+      top: Math.min(
+        headerTop,
+        title?.pos.row ?? headerTop,
+        project?.row ?? headerTop,
+        budget?.headerRow ?? headerTop
+      ),
+      bottom: lastRow,
+      left: grid.left,
+      right: end.col - 1,
+      headerRow: h.anchor,
+      cols,
+      rows,
+      blocks,
+      totalRow: bounds.totalRow,
+      gradeCell,
+      budget,
+      project: right(project),
+      department: right(findLabel(grid, top, end.col, INFO_LABELS.department)),
+      implementer: right(findLabel(grid, top, end.col, INFO_LABELS.implementer)),
+      merges,
+    });
+    regionTop = lastRow + 1;
+    i = j + 1;
+  }
+  if (forms.length === 0 && unreadable.length === 0) {
+    const title = findTitle(grid, [grid.top, end.row], end.col);
+    if (title) unreadable.push({ pos: title.pos, title: title.text, found: [], missing: [] });
+  }
+  return { forms, unreadable };
 }

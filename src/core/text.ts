@@ -1,5 +1,6 @@
 /** Text normalisation for headers, labels and the numbers people type into forms. */
 import { memo } from "./memo";
+import { OPERATORS } from "./templates";
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
@@ -28,6 +29,13 @@ export const isNoValueText = memo((s: string): boolean =>
   )
 );
 
+/** Printed operators ("≧", "不低于", ">=") and what they mean. */
+const OPERATOR_OF = new Map(OPERATORS.map(([w, op]) => [w, op]));
+const OPERATOR_WORDS = new RegExp(
+  OPERATORS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  "g"
+);
+
 /**
  * Cleans a typed number for parsing: half-width, no stray spaces inside it ("5. 00" → "5.00",
  * "100. 00 (%)" → "100.00(%)"), no thousands separators ("7,000.00"), unified operators.
@@ -37,8 +45,7 @@ export const cleanNumberText = memo((s: string): string =>
     .replace(/[\u3000\u00a0]/g, " ")
     .replace(/[－−–]/g, "-")
     .replace(/。/g, ".")
-    .replace(/>=|≧|⩾/g, "≥")
-    .replace(/<=|≦|⩽/g, "≤")
+    .replace(OPERATOR_WORDS, (w) => OPERATOR_OF.get(w) ?? w)
     .replace(/\s+/g, " ")
     .trim()
     .replace(/(\d)\s*\.\s*(\d)/g, "$1.$2")
@@ -50,4 +57,20 @@ export const cleanNumberText = memo((s: string): string =>
 /** Strips the template's "指标 1：" prefix of a 三级指标 label. */
 export function stripIndicatorPrefix(s: string): string {
   return s.replace(/^\s*指标\s*[0-9０-９一二三四五六七八九十]+\s*[:：.、]?\s*/, "").trim();
+}
+
+/**
+ * The key a header or label is matched by: its headerKey without bracketed remarks and a trailing colon
+ * ("年初目标值(A)" → 年初目标值, "得分(20分*执行率)" → 得分, "年度资金总额:" → 年度资金总额).
+ */
+export const roleKey = memo((s: string): string =>
+  headerKey(s)
+    .replace(/\([^()]*\)/g, "")
+    .replace(/[:：]+$/, "")
+);
+
+/** Whether a key is one of the words: equal, or (for words of four characters or more) starting with it. */
+export function matchesWord(key: string, words: readonly string[]): boolean {
+  for (const w of words) if (key === w || (w.length >= 4 && key.startsWith(w))) return true;
+  return false;
 }

@@ -23,6 +23,8 @@ export const FINDING_CODES = [
   "REASON_MISSING",
   "FORMULA_KEPT",
   "VALUE_UNREADABLE",
+  "FORM_UNREADABLE",
+  "FIX_HELD",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -84,18 +86,47 @@ export interface BudgetResult {
 
 export type Grade = "优" | "良" | "中" | "差";
 
-/** The evaluation of one sheet. Shapes follow the `zpb check --json` document (spec/cli.md). */
-export interface SheetReport {
-  name: string;
-  isForm: boolean;
+/** What a form is (spec §9): 项目支出 (project), 部门整体支出 (department) or 绩效目标 (target) 自评表. */
+export type FormKind = "project" | "department" | "target";
+
+/** The evaluation of one form. Shapes follow a form of the `zpb check --json` document (spec/cli.md). */
+export interface FormReport {
+  /** The sheet the form is on. */
+  sheet: string;
+  /** The form's cells, "A1:I28" (from its title or first label to its last row). */
+  range: string;
+  /** 0-based absolute first and last row of the form (inclusive). */
+  top: number;
+  bottom: number;
+  kind: FormKind;
   project: string;
   department: string;
   implementer: string;
-  weights: { budget: number | null; indicators: number; total: number };
+  /** Weights; `byBlock` when the template prints weights only on block labels (no 分值 column). */
+  weights: { budget: number | null; indicators: number; total: number; byBlock: boolean };
   budget: BudgetResult;
   indicators: IndicatorResult[];
-  total: { submitted: number | null; recomputed: number; cell: string | null; printedSum: number };
-  grade: { submitted: string | null; recomputed: Grade; cell: string } | null;
+  /** `recomputed` is null for a form that prints no scores at all (nothing to recompute). */
+  total: { submitted: number | null; recomputed: number | null; cell: string | null; printedSum: number };
+  /** Always given: `submitted`/`cell` null where the form prints no grade; `recomputed` null only with the total. */
+  grade: { submitted: string | null; recomputed: Grade | null; cell: string | null };
+  findings: Finding[];
+}
+
+/** One form as analysed: its report and the patches 一键重算 would write. */
+export interface FormAnalysis {
+  report: FormReport;
+  patches: Patch[];
+}
+
+/** What the core says of one sheet: every form on it, top to bottom. */
+export interface SheetAnalysis {
+  name: string;
+  forms: FormAnalysis[];
+  /**
+   * Sheet-level findings: LAYOUT_NOT_FOUND (info) for a sheet with no form, FORM_UNREADABLE (error) for a
+   * part of the sheet that looks like a form but could not be read (also beside forms that were read).
+   */
   findings: Finding[];
 }
 

@@ -10,6 +10,11 @@ const UNREADABLE = {
   annual: { name: "全年预算数", effect: "，否则无法计算预算执行率" },
   executed: { name: "全年执行数", effect: "，否则无法计算预算执行率" },
   total: { name: "总分", effect: "，否则无法核对总分" },
+  target: { name: "年度指标值", effect: "，否则本行无法按规则计分" },
+  actual: { name: "实际完成值", effect: "，否则本行无法按规则计分" },
+  rate: { name: "执行率", effect: "，否则无法核对执行率" },
+  budgetScore: { name: "预算执行率得分", effect: "，否则无法核对预算得分" },
+  grade: { name: "评分等级", effect: "，否则无法核对评分等级" },
 } as const;
 
 export const MSG = {
@@ -22,7 +27,9 @@ export const MSG = {
   weightMissing: (label: string) => `「${label}」填了指标内容但没有分值：请填写该指标的分值。`,
   /** A cell that should hold a number holds text; the tail says what the check could not do because of it. */
   unreadable: (what: keyof typeof UNREADABLE, text: string) =>
-    `${UNREADABLE[what].name}「${text}」无法识别为数字：请改为数字（如 5 或 5.00）${UNREADABLE[what].effect}。`,
+    /^#/.test(text)
+      ? `${UNREADABLE[what].name}是错误值「${text}」（公式出错或引用失效）：请改正该单元格${UNREADABLE[what].effect}。`
+      : `${UNREADABLE[what].name}「${text}」无法识别为数字：请改为数字（如 5 或 5.00）${UNREADABLE[what].effect}。`,
   budgetBaseMissing: (label: string) =>
     `「${label}」的全年预算数为空或为 0，无法计算预算执行率：请填写全年预算数（执行率 = 全年执行数 ÷ 全年预算数）。`,
   budgetExecutedMissing: (label: string) =>
@@ -78,4 +85,22 @@ export const MSG = {
   explainBudget: (exec: string, annual: string, rate: string, w: string, score: string) =>
     `${exec} ÷ ${annual} = ${rate}%，min(执行率, 100%) × ${w} = ${score}`,
   row: (n: number) => `第 ${n} 行`,
+  /** Appended to WEIGHT_SUM on a form with no 总分 row: it may have been cut off. */
+  noTotalRow: "（本表没有总分行，可能不完整：请补全表格。）",
+  weightsByBlock: (budget: string, blocks: string) =>
+    `本表没有逐行的分值列，分值按板块给出（预算执行 ${budget} 分；${blocks}）：各指标得分无法逐行按规则重算，只核对各板块得分合计和总分。`,
+  blockOver: (label: string, sum: string, points: string) =>
+    `「${label}」下各指标得分合计 ${sum}，超过该板块的 ${points} 分：请核对各指标得分。`,
+  unscored: (rows: number, noActual: number) =>
+    `本表的 ${rows} 个指标都没有得分${noActual > 0 ? `（其中 ${noActual} 个没有填写实际完成值）` : ""}：这是一张尚未评分的表，无法计算总分和评分等级，请填写实际完成值和得分。`,
+  noScoreColumn: (rows: number) =>
+    `本表只有年度指标值和实际完成值（${rows} 个指标），没有得分列：不计算总分和评分等级，只核对能核对的内容。`,
+  fixHeldWeights: (sum: string) => `分值合计为 ${sum}，不是 100（请先调整分值，再重算）`,
+  fixHeldCells: (cells: string) =>
+    `${cells} 无法改写（公式、文字或错误值），写入的总分将与表中各项之和不符（请先处理这些单元格，再重算）`,
+  fixHeldOver: (total: string, full: string) => `重算的总分 ${total} 超过满分 ${full}（请核对各项得分）`,
+  fixHeldScores: "：为保持表内合计一致，一键重算没有改写各项得分、总分和评分等级。",
+  fixHeldTotal: "：一键重算没有改写总分和评分等级。",
+  formUnreadable: (title: string, found: string, missing: string) =>
+    `本工作表${title ? `的「${title}」` : ""}像是绩效自评表，但无法读取：${found ? `找到了「${found}」列，` : "没有找到指标表头，"}缺少「${missing}」列。请检查表头文字（如「三级指标」「年度指标值」「实际完成值」「得分」）。`,
 } as const;

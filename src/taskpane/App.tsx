@@ -40,7 +40,7 @@ export interface AppProps {
   initialSettings?: PaneSettings;
   /** Whether to check the active sheet at once (default: yes, except in browser mode). */
   autoCheck?: boolean;
-  /** Grid → report and patches; default the core's analyzeSheet with the pane's settings. */
+  /** Grid → report and patches; default the core's analyzeSheetV1 with the pane's settings. */
   analyzer?: Analyzer;
 }
 

@@ -1,5 +1,5 @@
 /** Pure helpers between the core and the pane: analysis with the pane's settings, workbook rows. */
-import { analyzeSheet, type Analysis } from "../core/index";
+import { analyzeSheetV1, type Analysis } from "../core/index";
 import type { Grid } from "../core/grid";
 import type { Finding, Severity } from "../core/types";
 import type { PaneSettings } from "./settings";
@@ -9,7 +9,7 @@ export type Analyzer = (grid: Grid, settings: PaneSettings) => Analysis;
 
 /** Analyzes a grid the way the settings ask (profile, prompts). */
 export function analyze(grid: Grid, settings: PaneSettings): Analysis {
-  return analyzeSheet(grid, { profile: settings.profile, prompts: settings.prompts });
+  return analyzeSheetV1(grid, { profile: settings.profile, prompts: settings.prompts });
 }
 
 export type SeverityCounts = Record<Severity, number>;

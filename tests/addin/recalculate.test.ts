@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Analysis, Grid, Patch, SheetReport } from "../../src/core/index";
-import { analyzeSheet } from "../../src/core/index";
+import { analyzeSheetV1 } from "../../src/core/index";
 import { HostError, type Host } from "../../src/hosts/types";
 import { describeOutcome, runRecalculate, type Analyze, type Notice } from "../../src/commands/recalculate";
 
@@ -31,7 +31,7 @@ function fakeHost(fail?: { on: "read" | "apply"; error: Error }) {
 }
 
 function report(overrides: Partial<SheetReport>): SheetReport {
-  const base = analyzeSheet({ name: "x", top: 0, left: 0, values: [], merges: [] }).report;
+  const base = analyzeSheetV1({ name: "x", top: 0, left: 0, values: [], merges: [] }).report;
   return { ...base, name: "自评表", isForm: true, findings: [], ...overrides };
 }
 
@@ -127,7 +127,7 @@ describe("runRecalculate", () => {
 
   it("does not write on a sheet that is not a form (real core)", async () => {
     const { host, applied } = fakeHost();
-    const { completed, notices, outcome } = await run(host, analyzeSheet);
+    const { completed, notices, outcome } = await run(host, analyzeSheetV1);
     expect(applied).toEqual([]);
     expect(outcome).toEqual({ kind: "not-form", sheet: "自评表" });
     expect(notices[0].message).toContain("不是绩效自评表");
@@ -148,7 +148,7 @@ describe("runRecalculate", () => {
 
   it("reports a host error with its detail and completes", async () => {
     const { host } = fakeHost({ on: "read", error: new Error("连接已断开") });
-    const { completed, notices, outcome } = await run(host, analyzeSheet);
+    const { completed, notices, outcome } = await run(host, analyzeSheetV1);
     expect(outcome).toMatchObject({ kind: "failed", reason: "unknown" });
     expect(notices[0].message).toBe("重算时出错：连接已断开");
     expect(completed).toHaveBeenCalledTimes(1);
@@ -157,7 +157,7 @@ describe("runRecalculate", () => {
   it("completes even when creating the host, the core or the notice throws", async () => {
     const noHost = await run(() => {
       throw new HostError("no workbook", "no-sheet");
-    }, analyzeSheet);
+    }, analyzeSheetV1);
     expect(noHost.outcome).toMatchObject({ kind: "failed", reason: "no-sheet" });
     expect(noHost.completed).toHaveBeenCalledTimes(1);
 
@@ -171,7 +171,7 @@ describe("runRecalculate", () => {
     const completed = vi.fn();
     await runRecalculate(
       () => host,
-      analyzeSheet,
+      analyzeSheetV1,
       { completed },
       () => Promise.reject(new Error("no dialog"))
     );

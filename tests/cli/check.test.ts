@@ -3,34 +3,46 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run";
+import type { JsonDocument } from "../../src/cli/json";
 import { contractViolations } from "./contract";
-import { WORKBOOK_2023, hasStack, single, tempDir, zpb } from "./helpers";
+import { WORKBOOK_2023, hasStack, single, tempDir, unreadableForm, unrelatedWorkbook, zpb } from "./helpers";
 
 let dir = "";
 let cleanup: () => Promise<void> = async () => undefined;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(() => cleanup());
 
-/** A valid workbook with one sheet that is not a form. */
-async function unrelatedWorkbook(path: string): Promise<void> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("人员名单");
-  sheet.addRow(["姓名", "科室", "电话"]);
-  sheet.addRow(["张三", "财政所", "12345"]);
-  await book.xlsx.writeFile(path);
-}
-
 describe("zpb check --json", () => {
-  it("prints the version-1 document for every sheet of the 70-form workbook", async () => {
+  it("prints the version-2 document for every form of the 70-form workbook", async () => {
     const run = await zpb("check", "--json", WORKBOOK_2023);
     const doc: unknown = JSON.parse(run.out);
     expect(contractViolations(doc)).toEqual([]);
-    const files = (doc as { files: { path: string; error: null; sheets: { name: string }[] }[] }).files;
+    const files = (doc as JsonDocument).files;
     expect(files).toHaveLength(1);
     expect(files[0].path).toBe(WORKBOOK_2023);
     expect(files[0].error).toBeNull();
+    expect(files[0].skipped).toEqual([]);
     expect(files[0].sheets).toHaveLength(70);
-    expect(files[0].sheets[0].name).toBe("安全办-消防安全专项经费");
+    const first = files[0].sheets[0];
+    expect(first.name).toBe("安全办-消防安全专项经费");
+    expect(first.findings).toEqual([]);
+    expect(first.forms).toHaveLength(1);
+    expect(first.forms[0]).toMatchObject({
+      range: expect.stringMatching(/^A1:[A-Z]+\d+$/),
+      kind: "project",
+      project: "安全办-消防安全专项经费",
+      department: "上海市普陀区桃浦镇人民政府",
+      implementer: "桃浦镇平安建设办公室",
+      weights: { budget: 10, indicators: 90, total: 100 },
+      budget: { submittedRate: 100, rate: 100, submittedScore: 10, score: 10, cell: "I6" },
+      grade: { submitted: "优", recomputed: "优" },
+    });
+    expect(first.forms[0].indicators[0]).toMatchObject({
+      row: 13,
+      scoreCell: "H13",
+      level3: "消防疏散逃生演练次数",
+    });
+    expect(files[0].sheets.every((s) => s.forms.length === 1)).toBe(true);
   });
 
   it("never writes to its inputs", async () => {
@@ -116,9 +128,7 @@ describe("a folder", () => {
     await writeFile(join(dir, "readme.txt"), "not a workbook");
     const run = await zpb("check", "--json", dir);
     expect(run.code).toBe(2);
-    const doc = JSON.parse(run.out) as {
-      files: { path: string; error: string | null; sheets: { name: string; isForm: boolean }[] }[];
-    };
+    const doc = JSON.parse(run.out) as JsonDocument;
     expect(contractViolations(doc)).toEqual([]);
     expect(doc.files.map((f) => f.path)).toEqual(
       ["a-表单.xlsx", "b-名单.xlsx", "c-损坏.xlsx"].map((n) => join(dir, n))
@@ -126,7 +136,8 @@ describe("a folder", () => {
     const [form, other, bad] = doc.files;
     expect(form.error).toBeNull();
     expect(form.sheets.map((s) => s.name)).toEqual(["安全办-消防安全专项经费"]);
-    expect(other.sheets).toEqual([expect.objectContaining({ name: "人员名单", isForm: false })]);
+    expect(other.sheets).toEqual([expect.objectContaining({ name: "人员名单", forms: [] })]);
+    expect(other.sheets[0].findings.map((f) => f.code)).toEqual(["LAYOUT_NOT_FOUND"]);
     expect(bad.error).toContain("c-损坏.xlsx");
     expect(bad.sheets).toEqual([]);
     expect(run.err.trim().split("\n")).toEqual([bad.error]);
@@ -152,13 +163,12 @@ describe("sheet visibility and colours", () => {
     book.addWorksheet("模板数据", { state: "veryHidden" }).getCell("A1").value = "x";
     const file = join(dir, "隐藏.xlsx");
     await book.xlsx.writeFile(file);
-    const json = JSON.parse((await zpb("check", "--json", file)).out) as {
-      files: { sheets: { name: string }[] }[];
-    };
+    const json = JSON.parse((await zpb("check", "--json", file)).out) as JsonDocument;
     expect(json.files[0].sheets.map((s) => s.name)).toEqual(["安全办-消防安全专项经费", "封面"]);
+    expect(json.files[0].skipped).toEqual([{ sheet: "模板数据", why: "深度隐藏的工作表" }]);
     const text = (await zpb("check", file)).out;
     expect(text).toContain("「安全办-消防安全专项经费」 安全办-消防安全专项经费（隐藏）");
-    expect(text).not.toContain("模板数据");
+    expect(text).toContain("跳过深度隐藏的工作表：模板数据"); // listed, not dropped
   });
 
   it("colours severities only when asked", async () => {
@@ -169,5 +179,35 @@ describe("sheet visibility and colours", () => {
       color: true,
     });
     expect(out).toContain("\u001b[31m错误");
+  });
+});
+
+describe("forms that could not be read", () => {
+  it("exit 1 (never a pass) and are named one by one, in the text and in the JSON", async () => {
+    const names = [
+      await unreadableForm(single("2023-taopu-001"), join(dir, "甲.xlsx")),
+      await unreadableForm(single("2022-wujing-003"), join(dir, "乙.xlsx")),
+    ];
+    const run = await zpb("check", dir);
+    expect(run.code).toBe(1);
+    expect(run.err).toBe("");
+    for (const [file, sheet] of [
+      ["甲.xlsx", names[0]],
+      ["乙.xlsx", names[1]],
+    ]) {
+      const block = run.out.split("\n\n").find((b) => b.startsWith(join(dir, file)));
+      expect(block, file).toBeDefined();
+      expect(block).toContain(`「${sheet}」`);
+      expect(block).toMatch(/A1\s+错误/);
+    }
+    const json = JSON.parse((await zpb("check", "--json", dir)).out) as JsonDocument;
+    expect(contractViolations(json)).toEqual([]);
+    for (const file of json.files) {
+      expect(file.sheets).toHaveLength(1);
+      expect(file.sheets[0].forms).toEqual([]);
+      expect(file.sheets[0].findings.map((f) => [f.code, f.severity])).toEqual([
+        ["FORM_UNREADABLE", "error"],
+      ]);
+    }
   });
 });

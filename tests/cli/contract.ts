@@ -1,5 +1,5 @@
 /**
- * The `zpb check --json` contract (spec/cli.md, version 1) as a validator: returns the list of
+ * The `zpb check --json` contract (spec/cli.md, version 2) as a validator: returns the list of
  * violations (path: what is wrong), empty when the document conforms.
  */
 type Kind =
@@ -34,27 +34,50 @@ function fields(at: string, obj: unknown, spec: Record<string, Kind>, problems: 
 const TWO_DECIMALS = (n: unknown): boolean =>
   typeof n !== "number" || Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
 
-function sheet(at: string, s: unknown, problems: string[]): void {
+function findings(at: string, list: unknown, problems: string[]): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((f, i) => {
+    fields(
+      `${at}[${i}]`,
+      f,
+      { code: "string", severity: "string", cell: "string", message: "string" },
+      problems
+    );
+    if (isRecord(f) && !["error", "warning", "info"].includes(String(f.severity)))
+      problems.push(`${at}[${i}].severity: ${String(f.severity)}`);
+  });
+}
+
+function form(at: string, s: unknown, problems: string[]): void {
   fields(
     at,
     s,
     {
-      name: "string",
-      isForm: "boolean",
+      range: "string",
+      kind: "string",
       project: "string",
+      department: "string",
+      implementer: "string",
       weights: "object",
       budget: "object",
       indicators: "array",
       total: "object",
-      grade: "object|null",
+      grade: "object",
       findings: "array",
     },
     problems
   );
   if (!isRecord(s)) return;
-  const form = s.isForm === true;
-  const num = (form ? "number" : "number|null") as Kind;
-  fields(`${at}.weights`, s.weights, { budget: "number|null", indicators: num, total: num }, problems);
+  if (!["project", "department", "target"].includes(String(s.kind)))
+    problems.push(`${at}.kind: ${String(s.kind)}`);
+  if (typeof s.range === "string" && !/^[A-Z]+\d+:[A-Z]+\d+$/.test(s.range))
+    problems.push(`${at}.range: ${s.range}`);
+  fields(
+    `${at}.weights`,
+    s.weights,
+    { budget: "number|null", indicators: "number|null", total: "number|null" },
+    problems
+  );
   fields(
     `${at}.budget`,
     s.budget,
@@ -91,48 +114,57 @@ function sheet(at: string, s: unknown, problems: string[]): void {
   fields(
     `${at}.total`,
     s.total,
-    { submitted: "number|null", recomputed: num, cell: "string|null" },
+    { submitted: "number|null", recomputed: "number|null", cell: "string|null" },
     problems
   );
-  if (s.grade !== null)
-    fields(
-      `${at}.grade`,
-      s.grade,
-      { submitted: "string|null", recomputed: "string", cell: "string" },
-      problems
-    );
-  if (Array.isArray(s.findings))
-    s.findings.forEach((f, i) => {
-      fields(
-        `${at}.findings[${i}]`,
-        f,
-        { code: "string", severity: "string", cell: "string", message: "string" },
-        problems
-      );
-      if (isRecord(f) && !["error", "warning", "info"].includes(String(f.severity)))
-        problems.push(`${at}.findings[${i}].severity: ${String(f.severity)}`);
-    });
-  if (!form) {
-    const codes = Array.isArray(s.findings) ? s.findings.map((f) => (isRecord(f) ? f.code : null)) : [];
-    if (codes.length !== 1 || codes[0] !== "LAYOUT_NOT_FOUND")
-      problems.push(
-        `${at}: a non-form sheet must have exactly one LAYOUT_NOT_FOUND finding, has ${JSON.stringify(codes)}`
-      );
-  }
+  fields(
+    `${at}.grade`,
+    s.grade,
+    { submitted: "string|null", recomputed: "string|null", cell: "string|null" },
+    problems
+  );
+  if (isRecord(s.grade) && s.grade.cell === null && s.grade.submitted !== null)
+    problems.push(`${at}.grade: a submitted grade without its cell`);
+  findings(`${at}.findings`, s.findings, problems);
   const numbers = [s.budget, s.total].flatMap((o) => (isRecord(o) ? Object.values(o) : []));
   if (!numbers.every(TWO_DECIMALS)) problems.push(`${at}: a number has more than 2 decimals`);
 }
 
-/** Violations of the version-1 document; [] when `doc` conforms. */
+function sheet(at: string, s: unknown, problems: string[]): void {
+  fields(at, s, { name: "string", findings: "array", forms: "array" }, problems);
+  if (!isRecord(s)) return;
+  findings(`${at}.findings`, s.findings, problems);
+  if (Array.isArray(s.forms)) s.forms.forEach((f, i) => form(`${at}.forms[${i}]`, f, problems));
+  const codes = Array.isArray(s.findings) ? s.findings.map((f) => (isRecord(f) ? f.code : null)) : [];
+  if (Array.isArray(s.forms) && s.forms.length === 0) {
+    if (codes.length !== 1 || !["LAYOUT_NOT_FOUND", "FORM_UNREADABLE"].includes(String(codes[0])))
+      problems.push(
+        `${at}: a sheet with no form must have one LAYOUT_NOT_FOUND or FORM_UNREADABLE finding, has ${JSON.stringify(codes)}`
+      );
+  }
+  if (codes.some((c) => c !== "LAYOUT_NOT_FOUND" && c !== "FORM_UNREADABLE"))
+    problems.push(`${at}.findings: only sheet-level codes belong here, has ${JSON.stringify(codes)}`);
+}
+
+/** Violations of the version-2 document; [] when `doc` conforms. */
 export function contractViolations(doc: unknown): string[] {
   const problems: string[] = [];
   fields("$", doc, { version: "number", files: "array" }, problems);
   if (!isRecord(doc)) return problems;
-  if (doc.version !== 1) problems.push(`$.version: ${String(doc.version)}`);
+  if (doc.version !== 2) problems.push(`$.version: ${String(doc.version)}`);
   if (!Array.isArray(doc.files)) return problems;
   doc.files.forEach((f, i) => {
-    fields(`$.files[${i}]`, f, { path: "string", error: "string|null", sheets: "array" }, problems);
+    fields(
+      `$.files[${i}]`,
+      f,
+      { path: "string", error: "string|null", skipped: "array", sheets: "array" },
+      problems
+    );
     if (!isRecord(f)) return;
+    if (Array.isArray(f.skipped))
+      f.skipped.forEach((k, j) =>
+        fields(`$.files[${i}].skipped[${j}]`, k, { sheet: "string", why: "string" }, problems)
+      );
     if (typeof f.error === "string" && f.error.includes("\n"))
       problems.push(`$.files[${i}].error: more than one line`);
     if (Array.isArray(f.sheets)) f.sheets.forEach((s, j) => sheet(`$.files[${i}].sheets[${j}]`, s, problems));

@@ -3,6 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import { expect } from "vitest";
 import { runCli } from "../../src/cli/run";
 
 /** A file of tests/fixtures/forms. */
@@ -42,4 +44,33 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
 /** Whether a text looks like a stack trace (what stderr must never show without ZPB_DEBUG). */
 export function hasStack(text: string): boolean {
   return /^\s+at .+\(.+:\d+:\d+\)$/m.test(text) || /^\s+at .+:\d+:\d+$/m.test(text);
+}
+
+/** A valid workbook with one sheet that is not a form. */
+export async function unrelatedWorkbook(path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("人员名单");
+  sheet.addRow(["姓名", "科室", "电话"]);
+  sheet.addRow(["张三", "财政所", "12345"]);
+  await book.xlsx.writeFile(path);
+}
+
+/** A real form with one header word removed: it looks like a 自评表 but cannot be read. */
+export async function unreadableForm(source: string, path: string): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(source);
+  const sheet = book.worksheets[0];
+  let removed = false;
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      // The indicator header's 得分 (the one beside 分值), not the budget block's.
+      if (!removed && cell.value === "得分" && row.getCell(Number(cell.col) - 1).value === "分值") {
+        cell.value = null;
+        removed = true;
+      }
+    })
+  );
+  expect(removed).toBe(true);
+  await book.xlsx.writeFile(path);
+  return sheet.name;
 }

@@ -1,52 +1,242 @@
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { JsonDocument } from "../../src/cli/json";
+import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { cliText } from "../../src/i18n/cli";
-import { single, tempDir, zpb } from "./helpers";
+import { single, tempDir, unrelatedWorkbook, zpb } from "./helpers";
+import { readSummary, tableOf, type ReadSheet } from "./summary-reader";
 
 let dir = "";
 let cleanup: () => Promise<void> = async () => undefined;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(() => cleanup());
 
-describe("zpb check --summary", () => {
-  it("writes one row per form, most errors first, with a bold frozen filtered header", async () => {
-    const inputs = join(dir, "收到的表");
-    await mkdir(inputs);
-    // 001 is clean, 003 has one error, 2022-003 has three errors.
-    await copyFile(single("2023-taopu-001"), join(inputs, "1.xlsx"));
-    await copyFile(single("2023-taopu-003"), join(inputs, "2.xlsx"));
-    await copyFile(single("2022-wujing-003"), join(inputs, "3.xlsx"));
-    const out = join(dir, "汇总.xlsx");
+const H = cliText.summaryHeader;
+const HEADER_ROW = 4;
+
+/** A folder as a reviewer receives it: forms, a damaged file, an old .xls, a note, a workbook with no form. */
+async function receivedFolder(): Promise<string> {
+  const inputs = join(dir, "收到的表");
+  await mkdir(join(inputs, "二科"), { recursive: true });
+  // 001 is clean, 003 has one error, 2022-003 has three errors and prints no grade row.
+  await copyFile(single("2023-taopu-001"), join(inputs, "1.xlsx"));
+  await copyFile(single("2023-taopu-003"), join(inputs, "2.xlsx"));
+  await copyFile(single("2022-wujing-003"), join(inputs, "二科", "3 人口.xlsx"));
+  await writeFile(join(inputs, "坏.xlsx"), "PK\u0003\u0004 not really a zip");
+  const ole = Buffer.alloc(2048);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+  await writeFile(join(inputs, "旧表.xls"), ole);
+  await writeFile(join(inputs, "说明.txt"), "报送说明");
+  await unrelatedWorkbook(join(inputs, "名单.xlsx"));
+  // A form with a very hidden sheet beside it.
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(single("2023-taopu-006"));
+  book.addWorksheet("__zpb_undo", { state: "veryHidden" }).getCell("A1").value = "x";
+  await book.xlsx.writeFile(join(inputs, "4.xlsx"));
+  return inputs;
+}
+
+function sheetNamed(sheets: ReadSheet[], name: string): ReadSheet {
+  const s = sheets.find((x) => x.name === name);
+  expect(s, name).toBeDefined();
+  return s as ReadSheet;
+}
+
+describe("zpb check --summary: the reviewer's summary workbook", () => {
+  let inputs = "";
+  let out = "";
+  let doc: JsonDocument;
+  let sheets: ReadSheet[];
+  let stdout = "";
+  beforeEach(async () => {
+    inputs = await receivedFolder();
+    out = join(dir, "汇总.xlsx");
     const run = await zpb("check", inputs, "--summary", out);
-    expect(run.code).toBe(1);
-    expect(run.out).toContain(cliText.summaryWritten(out, 3));
-    expect((await readdir(dir)).sort()).toEqual(["收到的表", "汇总.xlsx"]); // no temporary file left
-
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(out);
-    const sheet = book.worksheets[0];
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual([...cliText.summaryHeader]);
-    expect(sheet.getRow(1).font?.bold).toBe(true);
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.rowCount).toBe(4);
-
-    const rows = [2, 3, 4].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
-    expect(rows.map((r) => r[0])).toEqual(["3.xlsx", "2.xlsx", "1.xlsx"].map((n) => join(inputs, n)));
-    expect(rows.map((r) => r[9])).toEqual([3, 1, 0]); // 错误
-    const [worst, , clean] = rows;
-    expect(worst[1]).toBe("人口工作");
-    expect(worst[7]).toBe(102.95); // 重算总分
-    expect(worst[6]).toBe(96); // 提交总分
-    expect(String(worst[12])).toMatch(/^I6：/); // the worst finding, with its cell
-    expect(clean[8]).toBe("优");
-    expect(clean[12] ?? "").toBe("");
-    expect(rows.every((r) => typeof r[2] === "string" && r[2] !== "")).toBe(true); // 项目名称 on every row
+    expect(run.code).toBe(2); // the damaged and the old file
+    stdout = run.out;
+    doc = JSON.parse((await zpb("check", "--json", inputs)).out) as JsonDocument;
+    sheets = readSummary(out);
   });
 
+  it("has the three sheets, and leaves no temporary file", async () => {
+    expect(sheets.map((s) => s.name)).toEqual(["汇总", "问题明细", "统计"]);
+    expect((await readdir(dir)).sort()).toEqual(["收到的表", "汇总.xlsx"]);
+    expect(stdout).toContain(cliText.summaryWritten(out, tableOf(sheets[0], HEADER_ROW).length));
+  });
+
+  it("names every input: each form, each file that gave none with its reason, the skipped sheet", () => {
+    const rows = tableOf(sheetNamed(sheets, "汇总"), HEADER_ROW);
+    const byFile = (name: string) => rows.filter((r) => String(r["文件"]).endsWith(name));
+    const status = (name: string) => byFile(name).map((r) => r["状态"]);
+    expect(status("1.xlsx")).toEqual(["通过"]);
+    expect(status("2.xlsx")).toEqual(["需修改"]);
+    expect(status("3 人口.xlsx")).toEqual(["需修改"]);
+    expect(status("坏.xlsx")).toEqual(["未能读取"]);
+    expect(String(byFile("坏.xlsx")[0][H[16]])).toMatch(/损坏/);
+    expect(status("旧表.xls")).toEqual(["未能读取"]);
+    expect(String(byFile("旧表.xls")[0][H[16]])).toContain(".xlsx");
+    expect(status("说明.txt")).toEqual(["不是自评表"]);
+    expect(String(byFile("说明.txt")[0][H[16]])).toContain(".txt");
+    expect(byFile("名单.xlsx").map((r) => [r["工作表"], r["状态"]])).toEqual([["人员名单", "不是自评表"]]);
+    expect(
+      byFile("4.xlsx")
+        .map((r) => r["状态"])
+        .sort()
+    ).toEqual(["不是自评表", "通过"]);
+    expect(byFile("4.xlsx").find((r) => r["状态"] === "不是自评表")?.["工作表"]).toBe("__zpb_undo");
+    // Every file of the JSON document and the note are there; nothing else.
+    const files = new Set(rows.map((r) => r["文件"]));
+    for (const f of doc.files) expect(files.has(f.path), f.path).toBe(true);
+    expect(files.size).toBe(doc.files.length + 1);
+  });
+
+  it("sorts by status (未能读取, 需修改, 通过, 不是自评表) and errors", () => {
+    const rows = tableOf(sheets[0], HEADER_ROW);
+    const order = ["未能读取", "需修改", "通过", "不是自评表"];
+    const ranks = rows.map((r) => order.indexOf(String(r["状态"])));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const fix = rows.filter((r) => r["状态"] === "需修改").map((r) => r["错误"]);
+    expect(fix).toEqual([3, 1]);
+  });
+
+  it("gives submitted and recomputed figures side by side, with the difference and a grade on every form", () => {
+    const rows = tableOf(sheets[0], HEADER_ROW);
+    const forms = rows.filter((r) => r["状态"] === "通过" || r["状态"] === "需修改");
+    expect(forms).toHaveLength(doc.files.flatMap((f) => f.sheets.flatMap((s) => s.forms)).length);
+    for (const r of forms) {
+      expect(r[H[11]], String(r["文件"])).toMatch(/^[优良中差]$/); // 评分等级（重算）
+      expect(r["项目名称"]).not.toBeNull();
+    }
+    const worst = forms.find((r) => String(r["文件"]).endsWith("3 人口.xlsx"));
+    expect(worst).toMatchObject({ 工作表: "人口工作", [H[5]]: 0.96, [H[6]]: 1, [H[7]]: 96, [H[8]]: 102.95 });
+    expect(worst?.[H[9]]).toBe(6.95); // 总分差
+    expect(worst?.[H[10]] ?? null).toBeNull(); // no 评分等级 row is printed …
+    expect(worst?.[H[11]]).toBe("优"); // … but the recomputed total has a grade
+    expect(String(worst?.[H[16]])).toMatch(/^I6：/); // the worst finding, with its cell
+  });
+
+  it("has one 问题明细 row per error and warning of the JSON, each a link to its cell in its file", () => {
+    const details = sheetNamed(sheets, "问题明细");
+    const rows = tableOf(details, HEADER_ROW);
+    const fromJson = doc.files.flatMap((f) =>
+      f.sheets.flatMap((s) =>
+        [...s.findings, ...s.forms.flatMap((form) => form.findings)]
+          .filter((x) => x.severity !== "info")
+          .map((x) => `${f.path}|${s.name}|${x.cell}|${x.code}`)
+      )
+    );
+    expect(fromJson.length).toBeGreaterThan(4);
+    expect(rows.map((r) => `${r["文件"]}|${r["工作表"]}|${r["单元格"]}|${r["代码"]}`).sort()).toEqual(
+      fromJson.sort()
+    );
+    for (const r of rows) {
+      const link = details.links.get(`C${String(r.__row)}`);
+      expect(link, String(r["单元格"])).toBeDefined();
+      if (!link) continue;
+      // The target, relative to the summary's folder, is the file; the location is its sheet and cell.
+      const target = resolve(dirname(out), decodeURIComponent(link.target));
+      expect(target).toBe(resolve(String(r["文件"])));
+      expect(link.location).toBe(`'${String(r["工作表"])}'!${String(r["单元格"])}`);
+      const book = readWorkbook(new Uint8Array(readFileSync(target)));
+      expect(book.sheets.map((s) => s.name)).toContain(r["工作表"]);
+    }
+  });
+
+  it("links every file row to its file (and a form's row to its sheet)", () => {
+    const summary = sheets[0];
+    for (const r of tableOf(summary, HEADER_ROW)) {
+      const link = summary.links.get(`A${String(r.__row)}`);
+      expect(link, String(r["文件"])).toBeDefined();
+      expect(resolve(dirname(out), decodeURIComponent(link?.target ?? ""))).toBe(resolve(String(r["文件"])));
+      expect(existsSync(resolve(String(r["文件"])))).toBe(true);
+      if (r["状态"] === "通过" || r["状态"] === "需修改") expect(link?.location).toMatch(/^'.+'!A\d+$/);
+    }
+  });
+
+  it("prints landscape, one page wide, header rows repeated; frozen, filtered header", () => {
+    for (const s of sheets) {
+      expect(s.pageSetup, s.name).toMatchObject({
+        orientation: "landscape",
+        fitToWidth: "1",
+        fitToHeight: "0",
+      });
+      expect(s.pageSetup.paperSize).toBe("9"); // A4
+      expect(s.fitToPage, s.name).toBe(true);
+    }
+    for (const s of [sheets[0], sheets[1]]) {
+      expect(s.printTitles, s.name).toBe(`'${s.name}'!$${HEADER_ROW}:$${HEADER_ROW}`);
+      expect(s.pane).toMatchObject({ ySplit: String(HEADER_ROW), state: "frozen" });
+      expect(s.autoFilter).toMatch(new RegExp(`^A${HEADER_ROW}:[A-Z]+\\d+$`));
+    }
+    expect(sheets[0].rows[HEADER_ROW - 1]).toEqual([...H]);
+  });
+
+  it("says when, with which profile and version, over what", () => {
+    const line = String(sheets[0].cells.get("A2"));
+    expect(line).toMatch(/^生成于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(line).toContain("评分规则 mof2020");
+    expect(line).toMatch(/zpb \d+\.\d+\.\d+/);
+    expect(line).toContain(inputs);
+    expect(line).toContain("1 个其他文件");
+  });
+
+  it("counts by department and grade, and lists the most frequent problems on 统计", () => {
+    const stats = sheetNamed(sheets, "统计");
+    const col = (title: string) => stats.rows.findIndex((r) => r[0] === title);
+    const department = col(cliText.byDepartment);
+    expect(department).toBeGreaterThan(0);
+    const after = (start: number) => stats.rows.slice(start + 2).filter((r) => r.length > 0);
+    const departments = after(department);
+    expect(departments.find((r) => r[0] === "上海市普陀区桃浦镇人民政府")?.[1]).toBe(3);
+    expect(departments.find((r) => r[0] === "上海市闵行区吴泾镇人民政府")?.[1]).toBe(1);
+    const grades = stats.rows.slice(col(cliText.gradeTitle) + 2, col(cliText.gradeTitle) + 7);
+    expect(grades.map((r) => r[0])).toEqual(["优", "良", "中", "差", "无等级"]);
+    expect(grades.reduce((n, r) => n + Number(r[2]), 0)).toBe(4); // recomputed: every form has one
+    expect(grades.find((r) => r[0] === "无等级")?.[1]).toBe(1); // one form prints no grade
+    const codes = stats.rows.slice(col(cliText.codeTitle) + 2).filter((r) => /^[A-Z_]+$/.test(String(r[0])));
+    expect(codes.length).toBeGreaterThan(0);
+    const counts = codes.map((r) => Number(r[3]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it("writes no text that a spreadsheet could read as a formula", () => {
+    for (const s of sheets) for (const t of s.texts) expect(t, s.name).not.toMatch(/^[=+\-@]/);
+  });
+});
+
+describe("the summary never reads what it writes", () => {
+  it("leaves a previous summary and report inside the input folder out of the inputs", async () => {
+    const inputs = join(dir, "收到的表");
+    await mkdir(inputs);
+    await copyFile(single("2023-taopu-003"), join(inputs, "2.xlsx"));
+    const out = join(inputs, "汇总.xlsx");
+    const report = join(inputs, "报告.html");
+    expect((await zpb("check", inputs, "--summary", out, "--report", report)).code).toBe(1);
+    const again = await zpb("check", inputs, "--summary", out, "--report", report);
+    expect(again.code).toBe(1);
+    const rows = tableOf(readSummary(out)[0], HEADER_ROW);
+    expect(rows.map((r) => r["文件"])).toEqual([join(inputs, "2.xlsx")]);
+    expect(again.out).not.toContain("汇总.xlsx\n");
+  });
+
+  it("escapes a project name that starts like a formula", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(single("2023-taopu-001"));
+    book.worksheets[0].getCell("C3").value = '=HYPERLINK("http://x")项目';
+    const file = join(dir, "表.xlsx");
+    await book.xlsx.writeFile(file);
+    const out = join(dir, "汇总.xlsx");
+    await zpb("check", file, "--summary", out);
+    const texts = readSummary(out).flatMap((s) => s.texts);
+    expect(texts.some((t) => t.includes("HYPERLINK"))).toBe(true);
+    for (const t of texts) expect(t).not.toMatch(/^[=+\-@]/);
+  });
+});
+
+describe("zpb check --summary onto a checked workbook", () => {
   it("fails with exit 2 and one line when the summary cannot be written", async () => {
     const run = await zpb(
       "check",
@@ -58,9 +248,7 @@ describe("zpb check --summary", () => {
     expect(run.err.trim().split("\n")).toHaveLength(1);
     expect(run.err).toContain("s.xlsx");
   });
-});
 
-describe("zpb check --summary onto a checked workbook", () => {
   it("refuses a workbook that holds a form: check never writes to its inputs", async () => {
     const form = join(dir, "表.xlsx");
     await copyFile(single("2023-taopu-001"), form);
@@ -85,17 +273,6 @@ describe("zpb check --summary onto a checked workbook", () => {
     const out = join(dir, "新.xlsx");
     const run = await zpb("check", single("2023-taopu-001"), out, "--summary", out);
     expect(run.code).toBe(2); // the missing input is reported
-    expect(run.out).toContain(cliText.summaryWritten(out, 1));
-  });
-
-  it("replaces a previous summary found among the inputs, so that a run can be repeated", async () => {
-    const inputs = join(dir, "收到的表");
-    await mkdir(inputs);
-    await copyFile(single("2023-taopu-003"), join(inputs, "2.xlsx"));
-    const out = join(inputs, "汇总.xlsx");
-    expect((await zpb("check", inputs, "--summary", out)).code).toBe(1);
-    const again = await zpb("check", inputs, "--summary", out);
-    expect(again.code).toBe(1);
-    expect(again.out).toContain(cliText.summaryWritten(out, 1));
+    expect(run.out).toContain(cliText.summaryWritten(out, 2));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { colorAllowed } from "../../src/cli/color";
+import { colorAllowed, paint } from "../../src/cli/color";
+import { renderReport } from "../../src/cli/render";
 import { isWorkbookName } from "../../src/cli/files";
 import { defaultOutput } from "../../src/cli/fix";
 import { displayWidth, num, pct, round2 } from "../../src/cli/format";
@@ -14,8 +15,15 @@ function file(error: string | null, severities: Severity[]): FileResult {
     cell: "H13",
     message: "",
   }));
-  const report = { findings } as unknown as FileResult["sheets"][number]["report"];
-  return { path: "x.xlsx", error, sheets: error ? [] : [{ report, patches: [], hidden: false }] };
+  const report = { findings } as unknown as FileResult["sheets"][number]["forms"][number]["report"];
+  const sheet = { name: "表", forms: [{ report, patches: [] }], findings: [], hidden: false };
+  return { path: "x.xlsx", error, sheets: error ? [] : [sheet], skipped: [] };
+}
+
+function unreadable(): FileResult {
+  const finding = { code: "FORM_UNREADABLE" as const, severity: "error" as const, cell: "A1", message: "" };
+  const sheet = { name: "表", forms: [], findings: [finding], hidden: false };
+  return { path: "y.xlsx", error: null, sheets: [sheet], skipped: [] };
 }
 
 describe("exit status", () => {
@@ -24,6 +32,7 @@ describe("exit status", () => {
     expect(exitCodeOf([file(null, ["warning", "error"])])).toBe(1);
     expect(exitCodeOf([file(null, ["error"]), file("坏.xlsx：文件已损坏", [])])).toBe(2);
     expect(exitCodeOf([])).toBe(0);
+    expect(exitCodeOf([file(null, []), unreadable()])).toBe(1); // a form that could not be read is an error
   });
 });
 
@@ -70,5 +79,20 @@ describe("formatting", () => {
     expect(colorAllowed(undefined, {})).toBe(false);
     expect(colorAllowed(true, { NO_COLOR: "1" })).toBe(false);
     expect(colorAllowed(true, { NO_COLOR: "" })).toBe(true);
+  });
+});
+
+describe("the text report of a form that could not be read", () => {
+  it("names the sheet with its A1 error and counts it in the closing line", () => {
+    const f = unreadable();
+    f.sheets[0].findings[0].message = "看起来是自评表，但缺少「得分」列";
+    const text = renderReport([f], paint(false));
+    expect(text).toContain("y.xlsx\n  「表」\n");
+    expect(text).toMatch(/A1\s+错误\s+看起来是自评表，但缺少「得分」列/);
+    expect(text).toContain("1 张表无法读取");
+    const brief = renderReport([f, file(null, ["info"])], paint(false), { brief: true });
+    expect(brief).toContain("「表」");
+    expect(brief).not.toContain("x.xlsx"); // nothing in it needs attention
+    expect(brief).toContain("通过 1 张，需修改 0 张，无法读取的表 1 张");
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analyzeSheet } from "../../src/core";
+import { analyzeSheetV1 } from "../../src/core";
 import type { SheetReport } from "../../src/core";
 import { buildForm, filler, type FormSpec, type RowSpec } from "./builder";
 
 const run = (spec: FormSpec, profile?: "mof2020" | "mof2020-linear" | "mof2020-strict") =>
-  analyzeSheet(buildForm(spec), { profile });
+  analyzeSheetV1(buildForm(spec), { profile });
 const codes = (r: SheetReport) => r.findings.map((f) => `${f.code}@${f.cell}:${f.severity}`).sort();
 const one = (row: RowSpec, profile?: "mof2020" | "mof2020-linear" | "mof2020-strict") =>
   run(
@@ -204,7 +204,7 @@ describe("every finding code", () => {
       total: 105,
     }).report;
     expect(codes(r)).toEqual(expect.arrayContaining(["WEIGHT_SUM@G14:error", "WEIGHT_SPLIT@G14:info"]));
-    expect(r.weights).toEqual({ budget: 10, indicators: 95, total: 105 });
+    expect(r.weights).toEqual({ budget: 10, indicators: 95, total: 105, byBlock: false });
   });
   it("BUDGET_BASE_MISSING keeps the submitted budget score in the total", () => {
     const r = run({
@@ -262,7 +262,7 @@ describe("every finding code", () => {
     expect(patches.some((p) => p.cell === "I14")).toBe(false);
   });
   it("prompts can be switched off", () => {
-    const { patches } = analyzeSheet(
+    const { patches } = analyzeSheetV1(
       buildForm({
         rows: [{ name: "x", target: "≥90(%)", actual: "45(%)", weight: 10, score: 5 }, ...filler(10)],
         total: 95,
@@ -280,12 +280,12 @@ describe("every finding code", () => {
     const grid = buildForm({ rows: filler(0), total: 50 });
     grid.formulas = grid.values.map((row) => row.map(() => null));
     grid.formulas[13][7] = "=SUM(H13:H13)+I6";
-    const { report, patches } = analyzeSheet(grid);
+    const { report, patches } = analyzeSheetV1(grid);
     expect(codes(report)).toContain("FORMULA_KEPT@H14:info");
     expect(patches.some((p) => p.cell === "H14")).toBe(false);
   });
   it("LAYOUT_NOT_FOUND on a sheet that is not a form", () => {
-    const r = analyzeSheet({
+    const r = analyzeSheetV1({
       name: "说明",
       top: 0,
       left: 0,
@@ -306,10 +306,10 @@ describe("total and grade", () => {
       total: 100,
       grade: "优",
     });
-    const first = analyzeSheet(grid);
+    const first = analyzeSheetV1(grid);
     expect(first.report.total.recomputed).toBe(96.67);
     for (const p of first.patches) grid.values[p.row][p.col] = p.value;
-    const second = analyzeSheet(grid);
+    const second = analyzeSheetV1(grid);
     expect(second.report.findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(second.patches).toEqual([]);
   });

@@ -2,7 +2,8 @@
 import { vi } from "vitest";
 import type { Analysis } from "../../src/core/index";
 import type { Grid } from "../../src/core/grid";
-import type { Finding, Patch, SheetReport } from "../../src/core/types";
+import type { Finding, Patch } from "../../src/core/types";
+import type { SheetReport } from "../../src/core/index";
 import type { AppliedFix, Host } from "../../src/hosts/types";
 import type { Analyzer } from "../../src/taskpane/analysis";
 import type { PaneSettings } from "../../src/taskpane/settings";
@@ -24,6 +25,11 @@ export function report(name: string, change: Partial<SheetReport> = {}): SheetRe
   return {
     name,
     isForm: true,
+    sheet: name,
+    range: "A1:I32",
+    top: 0,
+    bottom: 31,
+    kind: "project",
     project: `${name}项目`,
     department: "上海市普陀区桃浦镇人民政府",
     implementer: "桃浦镇财政所",

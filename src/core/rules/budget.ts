@@ -108,14 +108,37 @@ export function emptyBudget(): BudgetResult {
   };
 }
 
-/** Evaluates the budget block (年度资金总额 and, when it has a base, the other rows). */
-export function evaluateBudget(rows: BudgetRow[], _profile: Profile): BudgetEval {
+/** VALUE_UNREADABLE for a printed rate or budget score that holds text or an error value. */
+function unreadableCell(
+  c: FormCell | null,
+  what: "rate" | "budgetScore",
+  ctx: { row: number; label: string }
+) {
+  const r = num(c);
+  return c && r && r.kind === "text"
+    ? [finding("VALUE_UNREADABLE", "error", c.pos, MSG.unreadable(what, r.text), ctx)]
+    : [];
+}
+
+/**
+ * Evaluates the budget block (年度资金总额 and, when it has a base, the other rows). `points` is the budget
+ * weight a label prints ("预算执行情况(20分)"), used where the row has no 分值 cell.
+ */
+export function evaluateBudget(
+  rows: BudgetRow[],
+  _profile: Profile,
+  points: number | null = null
+): BudgetEval {
   const findings: Finding[] = [];
   const writes: BudgetWrite[] = [];
   const total = rows.find((r) => r.isTotal) ?? null;
   const result = emptyBudget();
   if (!total) return { result, findings, weight: null, counted: 0, printed: 0, writes };
-  const weight = value(total.weight);
+  const weight = value(total.weight) ?? points;
+  findings.push(
+    ...unreadableCell(total.rate, "rate", { row: total.row + 1, label: total.label }),
+    ...unreadableCell(total.score, "budgetScore", { row: total.row + 1, label: total.label })
+  );
   result.cell = cellOf(total.score);
   result.rateCell = cellOf(total.rate);
   result.annual = value(total.annual);

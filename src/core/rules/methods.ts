@@ -19,6 +19,9 @@ export interface MethodResult {
 
 function sameUnit(a: Quantity, b: Quantity): boolean {
   if (a.unit === b.unit) return true;
+  // "100" against "≥100百分比": a bare actual above 1 is read in the target's percent units (a bare 0.96
+  // could be a fraction, and stays unscorable).
+  if (a.unit === "%" && b.unit === "" && b.value > 1) return true;
   // "≥81" against "81 套": one side left the unit out; percentages must say so on both sides.
   return (a.unit === "" && b.unit !== "%") || (b.unit === "" && a.unit !== "%");
 }

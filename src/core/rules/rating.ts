@@ -2,24 +2,20 @@
 import type { Profile } from "../profile";
 import { round2 } from "../numbers";
 import { headerKey } from "../text";
+import { RATINGS } from "../templates";
 
 export type Rating = "achieved" | "partial" | "failed";
 
-/** The rating an actual text states, or null when it states none. */
+/** The rating an actual text states, or null when it states none (words: templates.ts RATINGS). */
 export function ratingOf(actual: string): Rating | null {
   const k = headerKey(actual).replace(/[。.!！]+$/, "");
   if (!k) return null;
-  if (k.startsWith("部分达成") || k.startsWith("部分完成")) return "partial";
-  if (k.startsWith("未达成") || k.startsWith("未完成") || k === "未达到") return "failed";
-  if (
-    k === "达成指标" ||
-    k === "达成年度指标" ||
-    k === "已达成" ||
-    k === "完成" ||
-    k === "达成" ||
-    k === "已完成"
-  )
-    return "achieved";
+  // Partial and failed first: 部分达成 and 未达成 both contain 达成.
+  for (const rating of ["partial", "failed", "achieved"] as const) {
+    const words = RATINGS[rating];
+    if ((words.exact as readonly string[]).includes(k) || words.prefix.some((p) => k.startsWith(p)))
+      return rating;
+  }
   return null;
 }
 

@@ -16,6 +16,8 @@ export type ScoreWrite = { pos: Pos; value: number } | null;
 /** What the two scoring paths share: the row as read, its weight, and where they report. */
 export interface Scored {
   row: IndicatorRow;
+  /** The row's 得分 cell. */
+  scorePos: Pos;
   label: string;
   ctx: { row: number; label: string };
   /** The submitted score as read. */
@@ -29,7 +31,7 @@ export interface Scored {
 
 /** A qualitative row: the submitted score must lie in its rating's band; an empty 达成 score is filled. */
 export function scoreRated(x: Scored, rating: Rating, profile: Profile): ScoreWrite {
-  const { row, label, ctx, s, weight, result, findings } = x;
+  const { scorePos, label, ctx, s, weight, result, findings } = x;
   result.method = "qualitative";
   const band = bandOf(rating, weight, profile);
   const name = MSG.ratings[rating];
@@ -40,7 +42,7 @@ export function scoreRated(x: Scored, rating: Rating, profile: Profile): ScoreWr
         finding(
           "SCORE_MISSING",
           "error",
-          row.score.pos,
+          scorePos,
           MSG.scoreMissingRated(label, name, fmtNum(band.lo), fmtNum(band.hi)),
           { ...ctx, submitted: null, explain: result.explain }
         )
@@ -49,21 +51,21 @@ export function scoreRated(x: Scored, rating: Rating, profile: Profile): ScoreWr
     }
     result.score = round2(weight);
     findings.push(
-      finding("SCORE_MISSING", "warning", row.score.pos, MSG.scoreMissingAchieved(label, fmtNum(weight)), {
+      finding("SCORE_MISSING", "warning", scorePos, MSG.scoreMissingAchieved(label, fmtNum(weight)), {
         ...ctx,
         submitted: null,
         recomputed: result.score,
         explain: result.explain,
       })
     );
-    return { pos: row.score.pos, value: result.score };
+    return { pos: scorePos, value: result.score };
   }
   if (s.kind === "number" && !x.over && !inBand(s.value, band)) {
     findings.push(
       finding(
         "QUALITATIVE_BAND",
         "error",
-        row.score.pos,
+        scorePos,
         MSG.qualitativeBand(label, name, fmtNum(band.lo), fmtNum(band.hi), fmtNum(s.value)),
         { ...ctx, submitted: s.value, recomputed: s.value, explain: result.explain }
       )
@@ -74,7 +76,7 @@ export function scoreRated(x: Scored, rating: Rating, profile: Profile): ScoreWr
 
 /** A quantitative row: the score by its method; an empty score is filled, a different one rewritten. */
 export function scoreComputed(x: Scored, profile: Profile): ScoreWrite {
-  const { row, label, ctx, s, weight, result, findings } = x;
+  const { scorePos, label, ctx, s, weight, result, findings } = x;
   const submitted = s.kind === "number" ? s.value : null;
   const m = scoreByMethod(result.target, result.actual, weight, profile);
   result.method = m.method;
@@ -84,7 +86,7 @@ export function scoreComputed(x: Scored, profile: Profile): ScoreWrite {
       finding(
         "UNSCORABLE",
         "info",
-        row.score.pos,
+        scorePos,
         MSG.unscorable(
           label,
           result.target || "（空）",
@@ -102,18 +104,18 @@ export function scoreComputed(x: Scored, profile: Profile): ScoreWrite {
   const extra = { ...ctx, submitted, recomputed: score, explain: m.explain };
   let write: ScoreWrite = null;
   if (s.kind === "empty") {
-    write = { pos: row.score.pos, value: score };
+    write = { pos: scorePos, value: score };
     findings.push(
       finding(
         "SCORE_MISSING",
         "warning",
-        row.score.pos,
+        scorePos,
         MSG.scoreMissingComputed(label, fmt2(score), m.explain),
         extra
       )
     );
   } else if (s.kind === "number" && !matchesPrinted(s.value, s.decimals, m.raw)) {
-    write = { pos: row.score.pos, value: score };
+    write = { pos: scorePos, value: score };
     const high = s.value > score;
     const msg = high ? MSG.scoreHigh : MSG.scoreLow;
     // A score over the weight is reported once, as SCORE_OVER_WEIGHT; the fix still rewrites it.
@@ -122,7 +124,7 @@ export function scoreComputed(x: Scored, profile: Profile): ScoreWrite {
         finding(
           "SCORE_MISMATCH",
           high ? "error" : "warning",
-          row.score.pos,
+          scorePos,
           msg(label, fmtNum(s.value), fmt2(score), m.explain),
           extra
         )
@@ -130,7 +132,7 @@ export function scoreComputed(x: Scored, profile: Profile): ScoreWrite {
   }
   if (m.overshoot)
     findings.push(
-      finding("OVERSHOOT", "info", row.score.pos, MSG.overshoot(label, result.actual, result.target), ctx)
+      finding("OVERSHOOT", "info", scorePos, MSG.overshoot(label, result.actual, result.target), ctx)
     );
   return write;
 }

@@ -1,32 +1,55 @@
 /** Weights (spec §2) and the form's total and grade (spec §5). */
-import type { Finding, Grade } from "../types";
+import type { Finding } from "../types";
 import type { Profile } from "../profile";
 import type { Form } from "../form";
 import { displayText, readNumber } from "../cells";
 import { fmtNum, matchesPrinted, round2 } from "../numbers";
+import { gradeOf, readGrade } from "../grade";
 import { headerKey } from "../text";
+import { ERROR_VALUE, POINTS } from "../templates";
 import { MSG } from "../../i18n/core";
 import { finding } from "./finding";
 import type { IndicatorEval } from "./indicator";
 
-/** The grade of a total under the profile's cut-offs. */
-export function gradeOf(total: number, profile: Profile): Grade {
-  const t = round2(total);
-  for (const g of profile.grades) if (t >= g.min) return g.grade;
-  return "差";
+export { gradeOf, readGrade };
+
+type Split = { output: number; outcome: number; satisfaction: number };
+
+/** The level-1 split: the points its labels print ("产出指标(50分)"), else the sum of the row weights. */
+function splitOf(rows: IndicatorEval[]): Split {
+  const split: Split = { output: 0, outcome: 0, satisfaction: 0 };
+  const labelled = new Map<string, number>();
+  const part = (l1: string): keyof Split | null =>
+    l1.includes("产出")
+      ? "output"
+      : l1.includes("效益")
+        ? "outcome"
+        : l1.includes("满意")
+          ? "satisfaction"
+          : null;
+  for (const r of rows) {
+    const key = headerKey(r.result.level1);
+    const p = part(key);
+    if (!p) continue;
+    const printed = POINTS.exec(key);
+    if (printed) labelled.set(p, Number(printed[1]));
+    else split[p] += r.weight;
+  }
+  for (const [p, points] of labelled) split[p as keyof Split] = points;
+  return split;
 }
 
-/** Reads a printed grade ("优", "优秀", "良好" …) as one of the four; null when empty or unknown. */
-export function readGrade(text: string): Grade | null {
-  const k = headerKey(text);
-  if (k.startsWith("优")) return "优";
-  if (k.startsWith("良")) return "良";
-  if (k.startsWith("中")) return "中";
-  if (k.startsWith("差") || k.startsWith("较差")) return "差";
-  return null;
+/** The weights of a form whose template prints them only on block labels (no 分值 column). */
+function blockWeights(form: Form): number | null {
+  let sum = 0;
+  for (const b of form.blocks) {
+    if (b.points === null) return null;
+    sum += b.points;
+  }
+  return form.blocks.length ? sum : null;
 }
 
-/** WEIGHT_SUM and WEIGHT_SPLIT. */
+/** WEIGHT_SUM and WEIGHT_SPLIT; for a form with weights by block, the blocks' points and scores. */
 export function checkWeights(
   form: Form,
   rows: IndicatorEval[],
@@ -34,28 +57,27 @@ export function checkWeights(
   profile: Profile
 ) {
   const findings: Finding[] = [];
-  const indicators = round2(rows.reduce((a, r) => a + r.weight, 0));
+  const byBlock = form.byBlock ? blockWeights(form) : null;
+  const indicators = round2(byBlock ?? rows.reduce((a, r) => a + r.weight, 0));
   const total = round2(indicators + (budgetWeight ?? 0));
-  if (total !== 100) {
+  if (form.byBlock) findings.push(...checkBlocks(form, rows, budgetWeight));
+  if (total !== 100 && !(form.byBlock && byBlock === null)) {
     findings.push(
       finding(
         "WEIGHT_SUM",
         "error",
         form.weightSumCell,
-        MSG.weightSum(fmtNum(total), fmtNum(indicators), fmtNum(budgetWeight ?? 0)),
+        MSG.weightSum(fmtNum(total), fmtNum(indicators), fmtNum(budgetWeight ?? 0)) +
+          (form.total ? "" : MSG.noTotalRow),
         { submitted: total, recomputed: 100 }
       )
     );
   }
-  const split = { output: 0, outcome: 0, satisfaction: 0 };
-  for (const r of rows) {
-    const l1 = r.result.level1;
-    if (l1.includes("产出")) split.output += r.weight;
-    else if (l1.includes("效益")) split.outcome += r.weight;
-    else if (l1.includes("满意")) split.satisfaction += r.weight;
-  }
+  const split = splitOf(rows);
   const p = profile.split;
+  const known = !form.byBlock || rows.some((r) => POINTS.test(headerKey(r.result.level1)));
   if (
+    known &&
     rows.length > 0 &&
     (round2(split.output) !== p.output ||
       round2(split.outcome) !== p.outcome ||
@@ -77,7 +99,42 @@ export function checkWeights(
       )
     );
   }
-  return { findings, weights: { budget: budgetWeight, indicators, total } };
+  return { findings, weights: { budget: budgetWeight, indicators, total, byBlock: form.byBlock } };
+}
+
+/** Weights by block: one info finding saying so, and each block's scores held to the block's points. */
+function checkBlocks(form: Form, rows: IndicatorEval[], budgetWeight: number | null): Finding[] {
+  const findings: Finding[] = [];
+  const named = form.blocks
+    .map((b) => `${b.label.replace(/\s+/g, "")}`)
+    .filter(Boolean)
+    .join("、");
+  findings.push(
+    finding(
+      "UNSCORABLE",
+      "info",
+      form.headerCell,
+      MSG.weightsByBlock(fmtNum(budgetWeight ?? 0), named || "—")
+    )
+  );
+  form.blocks.forEach((b, i) => {
+    if (b.points === null) return;
+    const sum = round2(rows.filter((r) => r.block === i).reduce((a, r) => a + r.printed, 0));
+    if (sum > b.points)
+      findings.push(
+        finding(
+          "SCORE_OVER_WEIGHT",
+          "error",
+          b.labelPos ?? form.headerCell,
+          MSG.blockOver(b.label, fmtNum(sum), fmtNum(b.points)),
+          {
+            submitted: sum,
+            recomputed: b.points,
+          }
+        )
+      );
+  });
+  return findings;
 }
 
 /** TOTAL_MISMATCH and GRADE_MISMATCH: the form's own arithmetic, which does not cascade from rows. */
@@ -103,7 +160,9 @@ export function checkTotal(form: Form, printedSum: number, profile: Profile) {
   }
   const gradeText = form.grade ? displayText(form.grade) : "";
   const printedGrade = gradeText ? (readGrade(gradeText) ?? gradeText) : null;
-  if (form.grade && printedGrade !== null && submitted !== null) {
+  if (form.grade && ERROR_VALUE.test(gradeText)) {
+    findings.push(finding("VALUE_UNREADABLE", "error", form.grade.pos, MSG.unreadable("grade", gradeText)));
+  } else if (form.grade && printedGrade !== null && submitted !== null) {
     const expected = gradeOf(submitted, profile);
     if (printedGrade !== expected) {
       findings.push(

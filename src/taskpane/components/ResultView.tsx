@@ -1,7 +1,7 @@
 /** What the pane says of the sheet it read: not a form, a clean form, or the summary and findings. */
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { SheetReport } from "../../core/types";
+import type { SheetReport } from "../../core/index";
 import { paneText } from "../../i18n/pane";
 import { isClean } from "../analysis";
 import { FindingList } from "./FindingList";

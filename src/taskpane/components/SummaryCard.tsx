@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Card, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleRegular, ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
-import type { SheetReport } from "../../core/types";
+import type { SheetReport } from "../../core/index";
 import { formatNumber, formatValue, paneText } from "../../i18n/pane";
 
 const useStyles = makeStyles({
