@@ -3,7 +3,7 @@
  * same findings as the xlsx host from the same workbook, and a fix then a revert restores every cell.
  */
 import { describe, expect, it } from "vitest";
-import { cellAt } from "../../src/core/grid";
+import { cellAt, gridEnd } from "../../src/core/grid";
 import { STORE_SHEET } from "../../src/hosts/store-format";
 import { READING_SWITCHES, sheetGrid } from "../fakes/wps/index";
 import { fixtureGrids, openInWps, patchesOf, verdict, WORKBOOKS } from "./helpers";
@@ -44,9 +44,11 @@ describe.each(SWITCHES)("WPS host under the reading %s", (_name, readings) => {
     const after = fake.book.sheets.filter((s) => s.name !== STORE_SHEET).map((s) => sheetGrid(s));
     expect(after.length).toBe(before.length);
     after.forEach((grid, i) => {
-      const end = before[i].values.length;
-      for (let r = 0; r < Math.max(end, grid.values.length); r++)
-        for (let c = 0; c < 12; c++) expect(cellAt(grid, r, c)).toEqual(cellAt(before[i], r, c));
+      const end = gridEnd(before[i]);
+      const rows = Math.max(end.row, grid.values.length);
+      const cols = Math.max(end.col, gridEnd(grid).col);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) expect(cellAt(grid, r, c)).toEqual(cellAt(before[i], r, c));
     });
     expect(await host.hasRevert()).toBe(false);
   });

@@ -1,5 +1,5 @@
 /** Shared set-up of the WPS host tests: the real forms as grids, a fake WPS holding them, the core. */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Grid } from "../../src/core/grid";
 import { analyzeSheet, type Patch } from "../../src/core/index";
@@ -22,7 +22,12 @@ export const SINGLES = [
 ];
 export const WORKBOOK_70 = "forms-2023-putuo-taopu-001-070.xlsx";
 export const WORKBOOK_23 = "forms-2022-minhang-wujing.xlsx";
-export const WORKBOOKS = [WORKBOOK_23, WORKBOOK_70, ...SINGLES.map((id) => `single/${id}.xlsx`)];
+/** Forms of other provinces' templates (tests/fixtures/forms/outside). */
+export const OUTSIDE = readdirSync(join(import.meta.dirname, "..", "fixtures", "forms", "outside"))
+  .filter((f) => f.endsWith(".xlsx"))
+  .map((f) => `outside/${f}`);
+/** Every workbook of real forms in tests/fixtures. */
+export const WORKBOOKS = [WORKBOOK_23, WORKBOOK_70, ...SINGLES.map((id) => `single/${id}.xlsx`), ...OUTSIDE];
 
 const cache = new Map<string, { grids: Grid[]; visible: Record<string, number> }>();
 
@@ -47,12 +52,14 @@ export function openInWps(path: string, readings: Partial<Readings> = {}): { fak
   return { fake, host: createWpsHost(() => fake.app as never) };
 }
 
-/** What the core says of a grid, as comparable data (findings with their cells, and the patches). */
+/** What the core says of a grid, as comparable data: every form's findings with their cells, and the patches. */
 export function verdict(grid: Grid): { findings: string[]; patches: Patch[] } {
-  const { report, patches } = analyzeSheet(grid);
-  return { findings: report.findings.map((f) => `${f.code}@${f.cell}:${f.message}`), patches };
+  const sheet = analyzeSheet(grid);
+  const findings = [...sheet.findings, ...sheet.forms.flatMap((f) => f.report.findings)];
+  return { findings: findings.map((f) => `${f.code}@${f.cell}:${f.message}`), patches: patchesOf(grid) };
 }
 
+/** The patches of a fix of every form on the sheet. */
 export function patchesOf(grid: Grid): Patch[] {
-  return analyzeSheet(grid).patches;
+  return analyzeSheet(grid).forms.flatMap((f) => f.patches);
 }
