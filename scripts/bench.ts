@@ -8,8 +8,9 @@ import { coreSection } from "./bench/core";
 import { excelSection } from "./bench/excel";
 import { paneSection } from "./bench/pane";
 import { printTable, type BenchSection } from "./bench/table";
+import { wpsSection } from "./bench/wps";
 
-const SECTIONS: BenchSection[] = [coreSection, cliSection, excelSection, paneSection];
+const SECTIONS: BenchSection[] = [coreSection, cliSection, excelSection, wpsSection, paneSection];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS;

@@ -297,15 +297,15 @@ describe("workbooks and sheets", () => {
 });
 
 describe("host calls (a ceiling: every call is a synchronous trip into WPS)", () => {
-  it("reads one form in at most 800 calls and the 70-form workbook in at most 50,000", async () => {
+  it("reads one form in at most 550 calls and the 70-form workbook in at most 33,000", async () => {
     const one = openInWps(FORM);
     one.fake.resetCalls();
     await one.host.readActiveSheet();
-    expect(one.fake.calls).toBeLessThanOrEqual(800);
+    expect(one.fake.calls).toBeLessThanOrEqual(550);
     const book = openInWps("forms-2023-putuo-taopu-001-070.xlsx");
     book.fake.resetCalls();
     await book.host.readAllSheets();
-    expect(book.fake.calls).toBeLessThanOrEqual(50_000);
+    expect(book.fake.calls).toBeLessThanOrEqual(33_000);
   });
 
   it("writes a fix of 3 cells in at most 60 calls", async () => {

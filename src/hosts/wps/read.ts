@@ -1,7 +1,7 @@
 /**
  * Reading a worksheet into a Grid with a few bulk calls: UsedRange's Value2 and Formula once each; the
  * number formats and merged cells of the used range, asked of the whole range first and split in halves
- * (columns, then rows) only where the answer is "mixed" (null); MergeArea only for cells that are merged.
+ * (columns, then rows) only where the answer is "mixed" (null); MergeArea only for empty cells that are merged.
  * There is no API that lists merged areas.
  */
 import type { Grid, Merge, Scalar } from "../../core/grid";
@@ -82,25 +82,31 @@ function readFormats(ws: EtWorksheet, box: Box, used: EtRange): (string | null)[
 }
 
 /**
- * The merged areas that intersect the box. A box wholly inside known areas is not asked again; a single
- * cell is asked its MergeArea directly (one cell is not merged).
+ * The merged areas that intersect the box. Every merged area holds an empty cell (only its top-left cell
+ * keeps a value), so only empty cells are looked for: a box with no empty cell outside the known areas is
+ * not asked; a single empty cell is asked its MergeArea directly (a one-cell area is no merge).
  */
-function readMerges(ws: EtWorksheet, box: Box, used: EtRange): Merge[] {
+function readMerges(
+  ws: EtWorksheet,
+  box: Box,
+  used: EtRange,
+  blank: (r: number, c: number) => boolean
+): Merge[] {
   const merges: Merge[] = [];
   const coveredAt = (r: number, c: number) =>
     merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
-  const covered = (b: Box) =>
-    merges.some(
-      (m) =>
-        b.top >= m.top && b.top + b.rows - 1 <= m.bottom && b.left >= m.left && b.left + b.cols - 1 <= m.right
-    );
+  const open = (b: Box) => {
+    for (let r = b.top; r < b.top + b.rows; r++)
+      for (let c = b.left; c < b.left + b.cols; c++) if (blank(r, c) && !coveredAt(r, c)) return true;
+    return false;
+  };
   const areaAt = (r: number, c: number) => {
-    if (coveredAt(r, c)) return;
+    if (!blank(r, c) || coveredAt(r, c)) return;
     const area = parseArea(ws.Range(a1(r, c)).MergeArea.Address(false, false));
     if (area && (area.bottom > area.top || area.right > area.left)) merges.push(area);
   };
   const walk = (b: Box): void => {
-    if (covered(b)) return;
+    if (!open(b)) return;
     if (b.rows * b.cols === 1) return areaAt(b.top, b.left);
     const state = mergeState((b === box ? used : ws.Range(boxAddress(b))).MergeCells);
     if (state === "none") return;
@@ -136,7 +142,9 @@ export function readSheet(ws: EtWorksheet): { grid: Grid; protected: boolean } {
     };
   }
   const formats = readFormats(ws, box, used);
-  const merges = readMerges(ws, box, used);
+  const blank = (r: number, c: number) =>
+    values[r - box.top][c - box.left] === null && formulas[r - box.top][c - box.left] === null;
+  const merges = readMerges(ws, box, used, blank);
   return {
     grid: { name, top: box.top, left: box.left, values, formulas, formats, merges },
     protected: isProtected,
