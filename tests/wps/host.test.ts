@@ -7,7 +7,7 @@ import { STORE_SHEET, FILLS } from "../../src/hosts/store-format";
 import { HostError } from "../../src/hosts/types";
 import { FakeExcel } from "../fakes/excel";
 import { FakeWps, READING_SWITCHES } from "../fakes/wps";
-import { fixtureGrids, openInWps, patchesOf } from "./helpers";
+import { fixtureGrids, openInWps, patchesOf, SINGLES } from "./helpers";
 
 const FORM = "single/2023-taopu-003.xlsx";
 const SHEET = "财政所-财政管理专项经费";
@@ -135,6 +135,20 @@ describe("faults", () => {
     expect(fake.screenUpdating).toBe(true);
   });
 
+  it("a failed fix leaves the previous fix's snapshot, so 撤销 still undoes the earlier fix", async () => {
+    const { fake, host, patches } = await readAndPlan();
+    await host.apply(patches.slice(0, 1));
+    await host.readActiveSheet();
+    fake.beforeWrite = ({ cell }) => {
+      if (cell === "H31") throw new Error("断电");
+    };
+    await expect(host.apply(patches.slice(1))).rejects.toThrow(/已恢复原值/);
+    fake.beforeWrite = undefined;
+    expect(values(fake, ["H23", "H30", "H31"])).toEqual([0, 8, 91]);
+    expect((await host.revertLast())?.patches.map((p) => p.cell)).toEqual(["H23"]);
+    expect(values(fake, ["H23", "H30", "H31"])).toEqual([2, 8, 91]);
+  });
+
   it("when putting back fails too, the user is told exactly which cells hold new values, and 撤销 restores them", async () => {
     const { fake, host, patches } = await readAndPlan();
     // H23 written, H30 throws, and every later write (the rollback of H23 included) fails.
@@ -210,20 +224,32 @@ function excelToGrids(fake: FakeExcel): { grids: Grid[]; visible: Record<string,
 }
 
 describe("across hosts", () => {
-  it("a fix made by the Excel host (its __zpb_undo sheet) is reverted by the WPS host", async () => {
-    const excel = FakeExcel.fromGrids(fixtureGrids(FORM).grids);
-    const excelHost = createExcelHost(excel.run);
-    const patches = patchesOf(await excelHost.readActiveSheet());
-    await excelHost.apply(patches);
-    const { grids, visible } = excelToGrids(excel);
-    expect(visible[STORE_SHEET]).toBe(2);
-    const wps = FakeWps.fromGrids(grids, { visible });
-    const host = createWpsHost(() => wps.app as never);
-    expect(values(wps, ["H23", "H30", "H31"])).toEqual([0, 9.38, 90.38]);
-    expect(await host.hasRevert()).toBe(true);
-    expect((await host.revertLast())?.patches).toEqual(patches);
-    expect(values(wps, ["H23", "H30", "H31"])).toEqual([2, 8, 91]);
-  });
+  it.each(SINGLES)(
+    "a fix of %s made by the Excel host (its __zpb_undo sheet) is reverted by the WPS host",
+    async (id) => {
+      const path = `single/${id}.xlsx`;
+      const excel = FakeExcel.fromGrids(fixtureGrids(path).grids);
+      const excelHost = createExcelHost(excel.run);
+      const original = await excelHost.readActiveSheet();
+      const patches = patchesOf(original);
+      await excelHost.apply(patches);
+      const { grids, visible } = excelToGrids(excel);
+      const wps = FakeWps.fromGrids(grids, { visible });
+      const host = createWpsHost(() => wps.app as never);
+      expect(await host.hasRevert()).toBe(patches.length > 0);
+      if (patches.length === 0) return;
+      expect(visible[STORE_SHEET]).toBe(2);
+      for (const p of patches) expect(wps.value(p.sheet, p.cell)).toBe(p.value);
+      expect((await host.revertLast())?.patches).toEqual(patches);
+      for (const p of patches) expect(wps.value(p.sheet, p.cell)).toBe(p.old);
+      // …and a fix made by the WPS host is reverted by the Excel host.
+      const again = patchesOf(await host.readActiveSheet());
+      await host.apply(again);
+      const back = FakeExcel.fromGrids(wps.grids().grids, { [STORE_SHEET]: "VeryHidden" });
+      expect((await createExcelHost(back.run).revertLast())?.patches).toEqual(again);
+      for (const p of again) expect(back.cell(p.sheet, p.cell).value ?? null).toEqual(p.old ?? "");
+    }
+  );
 });
 
 describe("highlights", () => {

@@ -54,3 +54,31 @@ describe("ribbon.xml", () => {
     expect(ribbon.GetImage({ Id: "zpbPane" })).toBe("images/icon-32.png");
   });
 });
+
+describe("一键重算 from the entry page", () => {
+  it("in 审阅模式 only checks: nothing written, the notice says what it would write", async () => {
+    const { ribbon } = await import("../../src/wps/main");
+    const { FakeWps } = await import("../fakes/wps");
+    const { fixtureGrids } = await import("./helpers");
+    const { saveSettings, DEFAULT_SETTINGS } = await import("../../src/taskpane/settings");
+    const fake = FakeWps.fromGrids(fixtureGrids("single/2023-taopu-003.xlsx").grids);
+    const g = globalThis as unknown as { Application?: unknown };
+    g.Application = fake.app;
+    try {
+      saveSettings({ ...DEFAULT_SETTINGS, reviewer: true });
+      expect(ribbon.OnAction({ Id: "zpbRecalc" })).toBe(true);
+      expect(await ribbon.state().last).toMatchObject({ kind: "reviewed", pending: 3 });
+      expect(fake.value("财政所-财政管理专项经费", "H23")).toBe(2);
+      expect(fake.transactions).toEqual([]);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(fake.dialogs).toHaveLength(1);
+      saveSettings(DEFAULT_SETTINGS);
+      ribbon.OnAction({ Id: "zpbRecalc" });
+      expect(await ribbon.state().last).toMatchObject({ kind: "fixed", written: 3 });
+      expect(fake.value("财政所-财政管理专项经费", "H23")).toBe(0);
+    } finally {
+      delete g.Application;
+      localStorage.clear();
+    }
+  });
+});
