@@ -6,7 +6,7 @@ import { join } from "node:path";
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
 const LEGACY = /\.(xls|et)$/i;
 /** Outputs of `zpb fix` (checking them again would count every form twice in a summary). */
-const FIX_OUTPUT = /\.checked\.xlsx$/i;
+const FIX_OUTPUT = /\.checked\.(xlsx|xlsm)$/i;
 
 /** Whether a folder walk includes this file name. */
 export function isWorkbookName(name: string): boolean {
@@ -55,7 +55,7 @@ export interface Input {
 /**
  * Expands the command-line paths: a file stands for itself (whatever its name: the reader says what it
  * is), a folder for the workbooks under it, recursively, sorted, skipping lock files, hidden entries and
- * `*.checked.xlsx` outputs. A path that does not exist stays as a file so that reading it reports it.
+ * `*.checked.xlsx` / `*.checked.xlsm` outputs. A path that does not exist stays as a file so that reading it reports it.
  */
 export async function expandInputs(paths: readonly string[]): Promise<Input[]> {
   const inputs: Input[] = [];

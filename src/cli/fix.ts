@@ -1,8 +1,9 @@
 /** `zpb fix`: writes the recomputed values of every form of a workbook into a new file (or in place). */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import type { Finding, Patch } from "../core/index";
-import { applyPatches } from "../hosts/xlsx/write";
-import { readWorkbook } from "../hosts/xlsx/read";
+import { linkTarget, unchangedSince } from "../hosts/xlsx/node";
+import { writePatches } from "../hosts/xlsx/write";
+import { readWorkbook, type WorkbookExtension } from "../hosts/xlsx/read";
 import { cliText as T } from "../i18n/cli";
 import { analyzeWorkbook, type CheckOptions } from "./check";
 import { CliError, type SheetResult } from "./types";
@@ -13,6 +14,8 @@ export interface FixOptions extends CheckOptions {
   output?: string;
   /** `--in-place`: replace the input (temporary file + rename). */
   inPlace?: boolean;
+  /** Waits this long before the rename (a test hook, ZPB_TEST_PAUSE_BEFORE_RENAME_MS). */
+  pauseBeforeRename?: number;
 }
 
 /** One form of the workbook and what its fix writes. */
@@ -25,6 +28,8 @@ export interface FixSheet {
   patches: Patch[];
   /** FORMULA_KEPT findings: formula cells the fix did not overwrite. */
   formulaKept: Finding[];
+  /** Planned patches of locked cells of a protected sheet: not written, as Excel would refuse them. */
+  locked: Patch[];
 }
 
 export interface FixResult {
@@ -37,43 +42,68 @@ export interface FixResult {
   after: SheetResult[];
 }
 
-/** `<dir>/<name>.checked.xlsx` for `<dir>/<name>.xlsx` (any extension is replaced). */
-export function defaultOutput(input: string): string {
+/**
+ * `<dir>/<name>.checked<ext>` for `<dir>/<name>.<any>`: `ext` is the workbook's own kind (".xlsm" for a
+ * macro-enabled one), by default the input's extension when it is a workbook's, else ".xlsx".
+ */
+export function defaultOutput(input: string, ext?: WorkbookExtension): string {
+  const given = extname(input).toLowerCase();
+  const kind = ext ?? (/^\.(xlsx|xlsm|xltx|xltm)$/.test(given) ? given : ".xlsx");
   const name = basename(input).replace(/\.[^.]*$/, "");
-  return join(dirname(input), `${name}.checked.xlsx`);
+  return join(dirname(input), `${name}.checked${kind}`);
 }
 
-async function target(input: string, options: FixOptions): Promise<string> {
-  if (options.inPlace && options.output !== undefined) throw new CliError(T.argError(T.outputAndInPlace));
+async function target(input: string, options: FixOptions, ext: WorkbookExtension): Promise<string> {
   if (options.inPlace) return input;
-  const output = options.output ?? defaultOutput(input);
+  const output = options.output ?? defaultOutput(input, ext);
   if ((await canonicalPath(output)) === (await canonicalPath(input)))
     throw new CliError(T.argError(T.outputIsInput(input)));
+  // A macro-enabled package under an .xlsx name (or the reverse) is a file Excel refuses to open.
+  const given = extname(output).toLowerCase();
+  if (/^\.(xlsx|xlsm|xltx|xltm)$/.test(given) && given !== ext)
+    throw new CliError(T.argError(T.outputExtension(output, ext)));
   return output;
 }
 
 /**
  * Reads the workbook, plans the fix of every form sheet, writes the patched workbook atomically and checks
- * the written bytes again. Throws WorkbookError when the input cannot be read and CliError on wrong
- * arguments or a failed write; the input is never written unless `inPlace`.
+ * the written bytes again. Locked cells of protected sheets are not written (`locked`). Throws
+ * WorkbookError when the input cannot be read and CliError on wrong arguments, a failed write, or — with
+ * `inPlace` — an input changed since it was read (nothing is written then); the input is never written
+ * unless `inPlace`, and then through a symbolic link to the file it names.
  */
 export async function fixFile(input: string, options: FixOptions): Promise<FixResult> {
-  const output = await target(input, options);
+  if (options.inPlace && options.output !== undefined) throw new CliError(T.argError(T.outputAndInPlace));
   const opened = await openWorkbook(input);
+  const output = await target(input, options, opened.workbook.extension);
   const { sheets } = analyzeWorkbook(opened, options);
+  const all = sheets.flatMap((s) => s.forms.flatMap((f) => f.patches));
+  const written =
+    all.length === 0 ? { bytes: opened.bytes, locked: [] } : writePatches(opened.bytes, all, input);
+  const locked = new Set(written.locked.map((p) => `${p.sheet}\u0000${p.cell}`));
+  const isLocked = (p: Patch) => locked.has(`${p.sheet}\u0000${p.cell}`);
   const forms: FixSheet[] = sheets.flatMap((s) =>
     s.forms.map(({ report, patches }) => ({
       name: s.name,
       range: report.range,
       shared: s.forms.length > 1,
-      patches,
+      patches: patches.filter((p) => !isLocked(p)),
       formulaKept: report.findings.filter((f) => f.code === "FORMULA_KEPT"),
+      locked: patches.filter(isLocked),
     }))
   );
   const patches = forms.flatMap((f) => f.patches);
   if (patches.length === 0 && options.inPlace) return { input, output: null, forms, after: sheets };
-  const bytes = patches.length === 0 ? opened.bytes : applyPatches(opened.bytes, patches, input);
-  await saveAtomic(output, bytes);
+  const bytes = patches.length === 0 ? opened.bytes : written.bytes;
+  const real = options.inPlace ? await linkTarget(input) : output;
+  await saveAtomic(real, bytes, {
+    pauseMs: options.pauseBeforeRename,
+    // A save the user made while this ran wins: the fix is refused rather than overwriting it.
+    beforeRename: async () => {
+      if (options.inPlace && opened.stamp && !(await unchangedSince(real, opened.stamp)))
+        throw new CliError(T.changedWhileFixing(input));
+    },
+  });
   // Checking what was written (not what was planned) is what tells the user which errors remain.
   const after =
     patches.length === 0

@@ -52,8 +52,16 @@ export function renderFix(result: FixResult, p: Paint): string {
     lines.push(`  ${T.formulaKept}`);
     for (const { sheet, finding } of kept) lines.push(`    「${sheet}」${finding.cell}  ${finding.message}`);
   }
+  for (const form of result.forms) {
+    if (form.locked.length > 0)
+      lines.push(
+        `  ${p.severity("warning", T.fixLocked(form.name, form.locked.map((x) => x.cell).join("、")))}`
+      );
+  }
   const written = result.forms.reduce((n, f) => n + f.patches.length, 0);
-  if (result.output === null) lines.push(T.fixInPlaceUnchanged(result.input));
+  const anyLocked = result.forms.some((f) => f.locked.length > 0);
+  if (result.output === null)
+    lines.push(anyLocked ? T.fixInPlaceLocked(result.input) : T.fixInPlaceUnchanged(result.input));
   else lines.push(p.bold(written > 0 ? T.fixWrote(result.output, written) : T.fixCopied(result.output)));
   const errors = remainingErrors(result);
   lines.push(errors > 0 ? p.severity("error", T.fixRemaining(errors)) : p.ok(T.fixClean));

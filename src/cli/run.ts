@@ -103,6 +103,12 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
   return exitCodeOf(files);
 }
 
+/** The test hook ZPB_TEST_PAUSE_BEFORE_RENAME_MS: how long `fix` waits before its rename, in ms. */
+function pauseOf(io: CliIo): number | undefined {
+  const ms = Number((io.env ?? process.env).ZPB_TEST_PAUSE_BEFORE_RENAME_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
 async function runFix(file: string, flags: FixFlags, io: CliIo): Promise<number> {
   const profile = profileOf(flags.profile);
   try {
@@ -111,6 +117,7 @@ async function runFix(file: string, flags: FixFlags, io: CliIo): Promise<number>
       prompts: flags.prompts,
       output: flags.output,
       inPlace: flags.inPlace,
+      pauseBeforeRename: pauseOf(io),
     });
     io.out(renderFix(result, paint(io.color === true)));
     return remainingErrors(result) > 0 ? 1 : 0;

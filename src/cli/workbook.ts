@@ -5,7 +5,13 @@
 import { realpath } from "node:fs/promises";
 import { resolve } from "node:path";
 import { PatchError, WorkbookError } from "../hosts/xlsx/errors";
-import { readWorkbookBytes, writeFileAtomic } from "../hosts/xlsx/node";
+import {
+  readWorkbookBytes,
+  stampOf,
+  writeFileAtomic,
+  type AtomicOptions,
+  type FileStamp,
+} from "../hosts/xlsx/node";
 import { readWorkbook, type WorkbookSnapshot } from "../hosts/xlsx/read";
 import { cliText as T } from "../i18n/cli";
 import { CliError } from "./types";
@@ -15,30 +21,43 @@ export { PatchError, WorkbookError };
 export interface OpenedWorkbook {
   bytes: Uint8Array;
   workbook: WorkbookSnapshot;
+  /** What the file was when read (`fix --in-place` refuses to replace it once it changed). */
+  stamp?: FileStamp;
 }
 
 /** Reads a workbook file; throws WorkbookError (Chinese message naming `path`) when it cannot be read. */
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   const bytes = await readWorkbookBytes(path);
-  return { bytes, workbook: readWorkbook(bytes, { file: path }) };
+  const stamp = await stampOf(path, bytes);
+  return { bytes, workbook: readWorkbook(bytes, { file: path }), stamp };
 }
 
 /**
- * The Chinese reason of an operating-system error (one with an errno `code`), or null for any other error.
- * Node's own message is not shown: it is English and names the absolute path of the temporary file.
+ * The Chinese reason of an operating-system error (one with an errno `code`) or of running out of memory
+ * (V8's RangeError for an array, string or buffer it cannot make, a stack too deep), or null for any other
+ * error. Node's and V8's own messages are not shown: they are English (and name temporary paths).
  */
 export function systemReason(err: unknown): string | null {
+  if (err instanceof RangeError) return T.outOfMemory;
   if (!(err instanceof Error) || !("code" in err)) return null;
   const code = (err as { code: unknown }).code;
   if (typeof code !== "string" || !/^E[A-Z]+$/.test(code)) return null;
   return T.system[code] ?? T.systemOther(code);
 }
 
-/** Writes bytes through a temporary file and a rename; throws CliError naming the file when it fails. */
-export async function saveAtomic(path: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes bytes through a temporary file and a rename (a symbolic link is followed); throws CliError naming
+ * the file when it fails. A CliError from `options.beforeRename` passes through as it is.
+ */
+export async function saveAtomic(
+  path: string,
+  bytes: Uint8Array,
+  options: AtomicOptions = {}
+): Promise<void> {
   try {
-    await writeFileAtomic(path, bytes);
+    await writeFileAtomic(path, bytes, options);
   } catch (err) {
+    if (err instanceof CliError) throw err;
     const detail = systemReason(err) ?? (err instanceof Error ? err.message.split("\n")[0] : String(err));
     throw new CliError(T.writeFailed(path, detail));
   }

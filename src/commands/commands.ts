@@ -3,7 +3,7 @@
  * The ribbon's function file (commands.html). 一键重算 runs without opening the pane: it reads the active
  * sheet through the Excel host, writes the fix and shows the result in a small dialog.
  */
-import { analyzeSheetV1 } from "../core/index";
+import { analyzeSheet } from "../core/index";
 import { createExcelHost } from "../hosts/excel";
 import { loadSettings } from "../taskpane/settings";
 import { showNoticeDialog } from "./notice-dialog";
@@ -14,7 +14,7 @@ export async function recalculate(event: CommandEvent): Promise<void> {
   // The pane's settings (same origin, same storage) choose the profile, whether prompts are written, and
   // 审阅模式, in which the ribbon button too only checks and never writes.
   const { profile, prompts, reviewer } = loadSettings();
-  await runRecalculate(() => createExcelHost(), analyzeSheetV1, event, showNoticeDialog, {
+  await runRecalculate(() => createExcelHost(), analyzeSheet, event, showNoticeDialog, {
     profile,
     prompts,
     reviewer,

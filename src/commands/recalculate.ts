@@ -1,29 +1,34 @@
 /**
- * 一键重算 without the pane: read the active sheet, analyze it, write the fix, tell the user what happened.
+ * 一键重算 without the pane: read the active sheet, analyze every form on it, write their fixes in one batch,
+ * tell the user what happened.
  * Host-neutral (it only knows the Host interface) so it is tested with a fake host; commands.ts wires it to
  * Excel and to the notice dialog.
  */
-import type { Analysis, AnalyzeOptions, Grid } from "../core/index";
+import type { AnalyzeOptions, Grid, Patch, SheetAnalysis } from "../core/index";
 import { HostError, type Host } from "../hosts/types";
-import { addinText as t } from "../i18n/addin";
+import { addinText as t, type FormTotal } from "../i18n/addin";
 
-/** The core's analyzeSheetV1, passed in so tests can use the real one or a stub. */
-export type Analyze = (grid: Grid, options: AnalyzeOptions) => Analysis;
+/** The core's analyzeSheet, passed in so tests can use the real one or a stub. */
+export type Analyze = (grid: Grid, options: AnalyzeOptions) => SheetAnalysis;
 
-/** What one 一键重算 came to. */
+export type { FormTotal };
+
+/** What one 一键重算 came to. `forms` lists every form of the sheet, top to bottom. */
 export type RecalcOutcome =
   | {
       kind: "fixed";
       sheet: string;
       written: number;
-      total: number;
-      grade: string | null;
+      forms: FormTotal[];
+      /** Cells left unwritten: locked on a protected sheet. */
+      locked: string[];
       reasons: number;
       remaining: number;
     }
-  | { kind: "clean"; sheet: string; total: number; grade: string | null; reasons: number; remaining: number }
+  | { kind: "clean"; sheet: string; forms: FormTotal[]; reasons: number; remaining: number }
   | { kind: "reviewed"; sheet: string; pending: number; reasons: number; remaining: number }
   | { kind: "not-form"; sheet: string }
+  | { kind: "unreadable"; sheet: string; detail: string }
   | { kind: "failed"; reason: HostError["reason"] | "unknown"; detail: string };
 
 /** What the user is shown: a short title and one paragraph. */
@@ -47,8 +52,9 @@ export interface RecalcOptions extends AnalyzeOptions {
 }
 
 /**
- * Reads the active sheet, analyzes it and applies the patches (none in reviewer mode). Never throws: host
- * failures (a protected sheet, no workbook, …) and unexpected errors come back as a "failed" outcome.
+ * Reads the active sheet, analyzes every form on it and applies all their patches in one write (none in
+ * reviewer mode). Never throws: host failures (a protected sheet, no workbook, …) and unexpected errors
+ * come back as a "failed" outcome.
  */
 export async function recalculateSheet(
   getHost: () => Host | Promise<Host>,
@@ -58,21 +64,39 @@ export async function recalculateSheet(
   try {
     const host = await getHost();
     const grid = await host.readActiveSheet();
-    const { report, patches } = analyze(grid, options);
-    if (!report.isForm) return { kind: "not-form", sheet: report.name || grid.name };
-    if (patches.length > 0 && !reviewer) await host.apply(patches);
+    const analysis = analyze(grid, options);
+    const sheet = analysis.name || grid.name;
+    const broken = analysis.findings.filter((f) => f.severity === "error");
+    if (analysis.forms.length === 0)
+      return broken.length > 0
+        ? { kind: "unreadable", sheet, detail: broken[0].message }
+        : { kind: "not-form", sheet };
+    const patches: Patch[] = analysis.forms.flatMap((f) => f.patches);
+    const refused = patches.length > 0 && !reviewer ? ((await host.apply(patches)).refused ?? []) : [];
+    const findings = [...broken, ...analysis.forms.flatMap((f) => f.report.findings)];
     // A finding about a cell the fix wrote is settled; what is left needs a person.
-    const written = new Set(patches.map((p) => p.cell));
-    const reasons = report.findings.filter((f) => f.code === "REASON_MISSING").length;
-    const remaining = report.findings.filter(
+    const lockedCells = new Set(refused.map((p) => p.cell));
+    const written = new Set(patches.map((p) => p.cell).filter((c) => !lockedCells.has(c)));
+    const reasons = findings.filter((f) => f.code === "REASON_MISSING").length;
+    const remaining = findings.filter(
       (f) => f.severity !== "info" && f.code !== "REASON_MISSING" && !written.has(f.cell)
     ).length;
-    const total = report.total.recomputed;
-    const grade = report.grade?.recomputed ?? null;
-    const sheet = report.name || grid.name;
+    const forms = analysis.forms.map(({ report }) => ({
+      project: report.project,
+      total: report.total.recomputed,
+      grade: report.grade.cell !== null ? report.grade.recomputed : null,
+    }));
     if (reviewer) return { kind: "reviewed", sheet, pending: patches.length, reasons, remaining };
-    if (patches.length === 0) return { kind: "clean", sheet, total, grade, reasons, remaining };
-    return { kind: "fixed", sheet, written: patches.length, total, grade, reasons, remaining };
+    if (patches.length === 0) return { kind: "clean", sheet, forms, reasons, remaining };
+    return {
+      kind: "fixed",
+      sheet,
+      written: written.size,
+      forms,
+      locked: [...lockedCells],
+      reasons,
+      remaining,
+    };
   } catch (error) {
     if (error instanceof HostError) return { kind: "failed", reason: error.reason, detail: error.message };
     const detail = error instanceof Error && error.message ? error.message : t.unknownError;
@@ -87,13 +111,15 @@ export function describeOutcome(outcome: RecalcOutcome): Notice {
     case "clean": {
       const head =
         outcome.kind === "fixed"
-          ? t.fixed(outcome.sheet, outcome.written, outcome.total, outcome.grade)
-          : t.clean(outcome.sheet, outcome.total, outcome.grade);
+          ? t.fixed(outcome.sheet, outcome.written, outcome.forms)
+          : t.clean(outcome.sheet, outcome.forms);
+      const locked = outcome.kind === "fixed" ? outcome.locked : [];
       const tail = [
+        locked.length > 0 ? t.locked(locked) : "",
         outcome.reasons > 0 ? t.reasonsMissing(outcome.reasons) : "",
         outcome.remaining > 0 ? t.remaining(outcome.remaining) : "",
       ].join("");
-      const needsWork = outcome.reasons > 0 || outcome.remaining > 0;
+      const needsWork = outcome.reasons > 0 || outcome.remaining > 0 || locked.length > 0;
       return {
         tone: needsWork ? "warning" : outcome.kind === "fixed" ? "success" : "info",
         title: outcome.kind === "fixed" ? t.fixedTitle : t.cleanTitle,
@@ -113,6 +139,12 @@ export function describeOutcome(outcome: RecalcOutcome): Notice {
     }
     case "not-form":
       return { tone: "info", title: t.notFormTitle, message: t.notForm(outcome.sheet) };
+    case "unreadable":
+      return {
+        tone: "error",
+        title: t.unreadableTitle,
+        message: t.unreadable(outcome.sheet, outcome.detail),
+      };
     case "failed":
       return { tone: "error", title: t.failedTitle, message: failureText(outcome.reason, outcome.detail) };
   }

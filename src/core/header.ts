@@ -107,6 +107,9 @@ export function headerAt(
   }
   if (roles.size < 3) return null;
   const missing = REQUIRED_INDICATOR_ROLES.filter((r) => !roles.has(r));
+  // Weights are printed to be scored against: a table with 分值 but no 得分 has lost its score column
+  // (a 绩效目标自评表 of targets and actuals only prints neither).
+  if (roles.has("weight") && !roles.has("score")) missing.push("score");
   // A row with neither 三级指标 nor a target and an actual is some other table.
   if (missing.length > 1 && !roles.has("level3")) return null;
   return { anchor: row, rows, roles, missing };

@@ -286,14 +286,33 @@ function gradeOnTotalRow(
   return null;
 }
 
-function readablePart(grid: Grid, h: HeaderFound, title: string): UnreadablePart {
+/** A header that lacks a required column; FORM_UNREADABLE points at the form's title, else at A1 (spec §8). */
+function unreadablePart(h: HeaderFound, title: { pos: Pos; text: string } | null): UnreadablePart {
   const names = (roles: IndicatorRole[]) => roles.map((r) => ROLE_NAMES[r]);
   return {
-    pos: { row: h.rows[0], col: grid.left },
-    title,
+    pos: title?.pos ?? { row: 0, col: 0 },
+    title: title?.text ?? "",
     found: names([...h.roles.keys()]),
     missing: names(h.missing),
   };
+}
+
+/** The last column holding a value or a merged area in rows top..bottom (the form's right edge). */
+function lastColumn(grid: Grid, top: number, bottom: number): number {
+  let last = grid.left;
+  for (const m of grid.merges) if (m.top >= top && m.top <= bottom && m.right > last) last = m.right;
+  for (let r = top; r <= bottom; r++) {
+    const line = grid.values[r - grid.top];
+    if (!line) continue;
+    for (let c = line.length - 1; c >= 0; c--) {
+      const v = line[c];
+      if (v !== null && v !== undefined && v !== "") {
+        last = Math.max(last, grid.left + c);
+        break;
+      }
+    }
+  }
+  return last;
 }
 
 /** Locates every form on the sheet, top to bottom, and the parts that look like a form but do not read. */
@@ -310,7 +329,7 @@ export function locateForms(grid: Grid): SheetLayout {
     const headerTop = h.rows[0];
     const title = findTitle(grid, [regionTop, headerTop], end.col);
     if (h.missing.length > 0) {
-      unreadable.push(readablePart(grid, h, title?.text ?? ""));
+      unreadable.push(unreadablePart(h, title));
       regionTop = h.rows[h.rows.length - 1] + 1;
       i++;
       continue;
@@ -350,17 +369,18 @@ export function locateForms(grid: Grid): SheetLayout {
       : bounds.totalRow !== null
         ? gradeOnTotalRow(grid, merges, bounds.totalRow, cols, end.col)
         : null;
+    const formTop = Math.min(
+      headerTop,
+      title?.pos.row ?? headerTop,
+      project?.row ?? headerTop,
+      budget?.headerRow ?? headerTop
+    );
     forms.push({
       kind: kindOf(title?.text ?? "", budget !== null, cols.score !== null),
-      top: Math.min(
-        headerTop,
-        title?.pos.row ?? headerTop,
-        project?.row ?? headerTop,
-        budget?.headerRow ?? headerTop
-      ),
+      top: formTop,
       bottom: lastRow,
       left: grid.left,
-      right: end.col - 1,
+      right: lastColumn(grid, formTop, lastRow),
       headerRow: h.anchor,
       cols,
       rows,

@@ -8,8 +8,21 @@ export type HostKind = "excel" | "wps" | "file";
 export interface AppliedFix {
   /** When the fix was applied (ISO time). */
   at: string;
+  /** The cells written (what 撤销 restores). */
   patches: Patch[];
+  /**
+   * Patches left unwritten because their cells are locked on a protected sheet (the others were written).
+   * Absent when every patch was written.
+   */
+  refused?: Patch[];
 }
+
+/**
+ * What the user did in the document while the pane was open: switched sheets, or edited cells. `sheet` is
+ * null when the host could not tell which sheet. Changes made by the add-in itself are not reported.
+ */
+export type HostEvent =
+  { kind: "activated"; sheet: string | null } | { kind: "changed"; sheet: string | null; address: string };
 
 export interface Host {
   kind: HostKind;
@@ -33,10 +46,10 @@ export interface Host {
   /** Removes only the highlights this add-in made. */
   clearHighlights(sheet: string): Promise<void>;
   /**
-   * Calls `listener` when the user switches to another workbook or sheet (a host whose one pane serves
-   * every open workbook, like WPS); returns the function that stops watching. Optional.
+   * Calls `listener` when the user switches sheets or edits cells (hosts with document events: Excel;
+   * WPS reports switching workbook or sheet). Resolves to the function that stops listening.
    */
-  watch?(listener: () => void): () => void;
+  watch?(listener: (event: HostEvent) => void): Promise<() => void>;
   /** What the host returns for a small range of the active sheet, raw, as evidence to send back. Optional. */
   diagnose?(): Promise<unknown>;
 }

@@ -1,19 +1,44 @@
 /** User-facing messages of the Excel add-in's ribbon command 一键重算 and its notice dialog (zh-CN). */
 
+/** One form's result as the command reports it. */
+export interface FormTotal {
+  project: string;
+  total: number | null;
+  grade: string | null;
+}
+
 /** Formats a score for a message: two decimals, as on the form. */
 function score(n: number): string {
   return n.toFixed(2);
+}
+
+/** "总分 92.50，评分等级“优”" (a form without scores has no total). */
+function totals(form: FormTotal): string {
+  if (form.total === null) return "表中没有可重算的得分";
+  return `总分 ${score(form.total)}${form.grade ? `，评分等级“${form.grade}”` : ""}`;
+}
+
+function named(form: FormTotal): string {
+  return `${form.project || "未识别项目名称"} ${totals(form)}`;
 }
 
 export const addinText = {
   noticeTitle: "自评表助手",
   close: "关闭",
   fixedTitle: "一键重算完成",
-  fixed: (sheet: string, written: number, total: number, grade: string | null) =>
-    `“${sheet}”已重算，写入 ${written} 处：总分 ${score(total)}${grade ? `，评分等级“${grade}”` : ""}。`,
+  fixed: (sheet: string, written: number, forms: readonly FormTotal[]) =>
+    forms.length === 1
+      ? `“${sheet}”已重算，写入 ${written} 处：${totals(forms[0])}。`
+      : `“${sheet}”的 ${forms.length} 张自评表已重算，写入 ${written} 处：${forms.map(named).join("；")}。`,
   cleanTitle: "无需修改",
-  clean: (sheet: string, total: number, grade: string | null) =>
-    `“${sheet}”的执行率、得分、总分和评分等级都正确（总分 ${score(total)}${grade ? `，等级“${grade}”` : ""}），没有写入任何内容。`,
+  clean: (sheet: string, forms: readonly FormTotal[]) =>
+    forms.length === 1
+      ? `“${sheet}”的执行率、得分、总分和评分等级都正确（${totals(forms[0])}），没有写入任何内容。`
+      : `“${sheet}”的 ${forms.length} 张自评表都正确（${forms.map(named).join("；")}），没有写入任何内容。`,
+  locked: (cells: readonly string[]) =>
+    `${cells.slice(0, 8).join("、")}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ""}被锁定（工作表受保护），未写入；其余单元格已写入。`,
+  unreadableTitle: "无法读取自评表",
+  unreadable: (sheet: string, detail: string) => `“${sheet}”像是自评表，但无法读取，未做任何修改：${detail}`,
   reasonsMissing: (rows: number) => `仍有 ${rows} 行需要填写偏差原因，请补充完整。`,
   remaining: (count: number) => `另有 ${count} 个问题需要人工处理，请点击“自评表助手”打开窗格查看。`,
   reviewedTitle: "审阅模式：未写入",

@@ -67,6 +67,7 @@ export const cliText = {
     EMFILE: "同时打开的文件过多",
   } as Record<string, string>,
   systemOther: (code: string) => `系统错误 ${code}`,
+  outOfMemory: "文件过大，读取它所需的内存超出了本机可用的内存",
   unreadable: (file: string, detail: string) => `${file}：无法读取（${detail}）`,
   emptyFolder: (folder: string) => `${folder}：文件夹中没有 .xlsx 工作簿`,
 
@@ -125,6 +126,13 @@ export const cliText = {
   fixRemaining: (errors: number) =>
     `修正后仍有 ${errors} 个错误需要人工处理（如分值合计、等级区间、缺少预算数）`,
   fixClean: "修正后没有错误",
+  fixLocked: (sheet: string, cells: string) =>
+    `「${sheet}」受保护，以下锁定的单元格未写入：${cells}（取消工作表保护，或在 Excel/WPS 中把它们设为不锁定后再运行）`,
+  fixInPlaceLocked: (file: string) => `${file} 中需要修改的单元格都在受保护的工作表中被锁定，原文件未改动`,
+  changedWhileFixing: (file: string) =>
+    `${file} 在修正期间被修改过（可能在 Excel/WPS 中保存了），为保留这次保存，未写入任何内容：请关闭文件后重新运行`,
+  outputExtension: (file: string, ext: string) =>
+    `输出文件 ${file} 的扩展名应为 ${ext}（与原工作簿的类型一致，否则 Excel 无法打开）`,
 
   // The reviewer's summary, report and letters.
   summarySheet: "汇总",

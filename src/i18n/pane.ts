@@ -13,9 +13,13 @@ export const paneText = {
   open: "打开文件",
   download: "下载",
   checkWorkbook: "检查整个工作簿",
+  fixAll: "全部一键重算",
   actionsLabel: "操作",
   checkHint: "只读取和检查，不修改工作表",
   fixHint: "写入重算的得分、执行率、总分和评分等级",
+  /** Shown under the buttons (not only as tooltips). */
+  actionsHint: "检查：只读不写。一键重算：重算本表的每张自评表。全部一键重算：整个工作簿，写入前先确认。",
+  reviewerActionsHint: "审阅模式：只检查，不写入任何单元格。",
 
   // Settings.
   settings: "设置",
@@ -52,18 +56,81 @@ export const paneText = {
   computation: "计算",
   selectCell: (cell: string) => `定位到 ${cell}`,
 
+  // Forms of a sheet.
+  formPicker: "本表中的自评表",
+  formOption: (i: number, project: string, errors: number) =>
+    `${i + 1}. ${project || "（未识别项目名称）"}${errors > 0 ? `（${errors} 个错误）` : ""}`,
+  formsOnSheet: (n: number) => `本工作表有 ${n} 张自评表，一键重算会重算全部 ${n} 张。`,
+  unreadableTitle: "无法读取的自评表",
+
+  // Announcements (live region) and focus.
+  checkedAnnounce: (c: Record<Severity, number>) =>
+    c.error + c.warning === 0
+      ? "检查完成：没有错误或警告。"
+      : `检查完成：${c.error} 个错误，${c.warning} 个警告。`,
+  workbookAnnounce: (forms: number, errorSheets: number) =>
+    `整个工作簿检查完成：${forms} 张自评表，${errorSheets} 张有错误。`,
+  openedSheet: (sheet: string) => `已打开“${sheet}”的检查结果。`,
+  staleAnnounce: {
+    activated: "已切换到其他工作表，回到窗格时会重新检查。",
+    changed: "表中的单元格已修改，回到窗格时会重新检查。",
+  } as const,
+  staleTitle: "结果可能已过期",
+  recheck: "重新检查",
+
+  // 全部一键重算.
+  confirmTitle: "全部一键重算",
+  confirmAll: ({ cells, sheets }: { cells: number; sheets: number }) =>
+    `将在 ${sheets} 张工作表中写入 ${cells} 个单元格（得分、执行率、总分、评分等级和偏差原因提示）。` +
+    "不改写公式和已填写的文字；写入后可以点“撤销”一次恢复全部。",
+  confirmWrite: "写入",
+  confirmCancel: "取消",
+  cancelled: "已取消，没有写入任何内容。",
+  writingCells: (n: number) => `正在写入 ${n} 个单元格…`,
+  recheckProgress: (done: number, total: number) => `正在重新检查：${done} / ${total} 个工作表`,
+
+  // What 一键重算 wrote.
+  writtenTitle: (n: number) => `已写入的单元格（${n}）`,
+  heldTitle: (n: number) => `未写入（${n}）`,
+  fields: {
+    score: "得分",
+    rate: "执行率",
+    budgetScore: "预算执行率得分",
+    total: "总分",
+    grade: "评分等级",
+    reason: "偏差原因提示",
+  } as const,
+  writtenItem: (cell: string, field: string, from: string, to: string) => `${cell} ${field}：${from} → ${to}`,
+  lockedCell: (cell: string) =>
+    `${cell} 被锁定（工作表受保护），未写入：请撤销工作表保护，或在模板中取消锁定该单元格。`,
+  moreWritten: (n: number) => `另有 ${n} 个单元格未列出。`,
+  emptyValue: "（空）",
+
   // States.
   notFormTitle: "这不是一张绩效自评表",
+  emptyTitle: "这张工作表里没有自评表",
   notFormBody:
     "助手在工作表中查找“财政项目支出绩效自评表”的结构：项目名称、年度资金总额（全年预算数、全年执行数、执行率、得分）、" +
     "含 三级指标 / 年度指标值 / 实际完成值 / 分值 / 得分 列的指标表，以及总分行。请切换到自评表所在的工作表后再点“检查”。",
+  notFormBodyFile:
+    "助手在工作表中查找“财政项目支出绩效自评表”的结构：项目名称、年度资金总额、含 三级指标 / 年度指标值 / 实际完成值 / " +
+    "分值 / 得分 列的指标表，以及总分行。请在上方“工作表”列表中选择自评表所在的工作表。",
+  cleanElsewhere: (errors: number, warnings: number) =>
+    errors > 0 ? `本表通过，另有 ${errors} 张表有错误。` : `本表通过，另有 ${warnings} 张表有警告。`,
   cleanTitle: "检查通过",
   cleanBody: "没有发现错误或警告，得分、总分和评分等级都与规则一致。",
   appliedTitle: "已重算",
-  applied: (n: number) => `已写入 ${n} 个单元格。可以点“撤销”恢复原值。`,
+  appliedAllTitle: "全部一键重算完成",
+  applied: (n: number, sheets: number) =>
+    sheets > 1
+      ? `已在 ${sheets} 张工作表中写入 ${n} 个单元格。可以点“撤销”一次恢复全部原值。`
+      : `已写入 ${n} 个单元格。可以点“撤销”恢复原值。`,
+  errorsLeft: (sheets: number) => `仍有 ${sheets} 张表有需要人工处理的错误。`,
   nothingToApply: "没有需要写入的单元格。",
+  nothingToApplyAll: "整个工作簿都没有需要写入的单元格。",
   revertedTitle: "已撤销",
-  reverted: (n: number) => `已恢复 ${n} 个单元格的原值。`,
+  reverted: (n: number, sheets: number) =>
+    sheets > 1 ? `已恢复 ${sheets} 张工作表中 ${n} 个单元格的原值。` : `已恢复 ${n} 个单元格的原值。`,
   nothingToRevert: "没有可以撤销的修改。",
   applying: "正在写入…",
   errorTitle: "出错了",
@@ -80,8 +147,26 @@ export const paneText = {
   warnings: "警告",
   infos: "提示",
   notAForm: "非自评表",
+  gradeShort: "等级",
+  errorsShort: "错",
+  warningsShort: "警",
   openSheetFindings: (sheet: string) => `查看“${sheet}”的检查结果`,
   workbookSummary: (forms: number, sheets: number) => `${sheets} 个工作表中有 ${forms} 张自评表`,
+  workbookProblems: (errors: number, warnings: number) =>
+    errors + warnings === 0 ? "都没有错误或警告。" : `${errors} 张有错误，${warnings} 张只有警告。`,
+  onlyProblems: "只看有问题",
+  formsCount: (n: number) => `${n} 张`,
+  /** A workbook row's accessible name: it starts with openSheetFindings(sheet). */
+  sheetRowLabel: (sheet: string, project: string, errors: number, warnings: number) =>
+    `查看“${sheet}”的检查结果${project ? `（${project}）` : ""}：${errors} 个错误，${warnings} 个警告`,
+  /** An announcement in the live region: what happened, then the notice's text. */
+  announce: (title: string, text: string) => `${title}：${text}`,
+  sheetOption: (name: string, c: { error: number; warning: number } | null) =>
+    c === null
+      ? `${name}（非自评表）`
+      : c.error + c.warning === 0
+        ? `${name}（通过）`
+        : `${name}（${[c.error ? `${c.error} 错误` : "", c.warning ? `${c.warning} 警告` : ""].filter(Boolean).join("，")}）`,
 
   // Browser (file) mode.
   fileIntro: "在浏览器中检查 .xlsx 自评表：文件只在本机读取，不会上传。",
@@ -99,6 +184,12 @@ export const paneText = {
 /** A number as the pane prints it: at most 2 decimals, no trailing zeros beyond what is needed. */
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+/** A number for a narrow column: at most one decimal (90.38 → 90.4, 100 → 100). */
+export function formatCompact(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
 /** A value from a finding or report cell, for display; null/empty → "—". */

@@ -1,24 +1,28 @@
 /** The task pane: one host, chosen at boot, and the same flows in Excel, WPS and the browser. */
 import * as React from "react";
-import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { FileHost } from "../hosts/file/types";
 import type { Host } from "../hosts/types";
 import { paneText } from "../i18n/pane";
 import { ActionBar } from "./components/ActionBar";
+import { ConfirmBar } from "./components/ConfirmBar";
 import { DropZone } from "./components/DropZone";
 import { FileBar } from "./components/FileBar";
 import { Header } from "./components/Header";
+import { LiveRegion } from "./components/LiveRegion";
 import { LoadingSkeleton } from "./components/LoadingSkeleton";
 import { NoticeBar } from "./components/NoticeBar";
+import { ProgressNote } from "./components/ProgressNote";
 import { ResultView } from "./components/ResultView";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { SheetPreview } from "./components/SheetPreview";
 import { WorkbookPanel } from "./components/WorkbookPanel";
-import type { Analyzer } from "./analysis";
+import { WrittenList } from "./components/WrittenList";
+import { othersWithProblems, sheetFindings, sheetPatches, type Analyzer } from "./analysis";
 import type { Notice } from "./notice";
 import { loadSettings, saveSettings, type PaneSettings } from "./settings";
 import { useFileActions, useFileView } from "./useFileActions";
-import { usePane } from "./usePane";
+import { usePane, type FocusTarget } from "./usePane";
 
 const useStyles = makeStyles({
   root: {
@@ -40,13 +44,20 @@ export interface AppProps {
   initialSettings?: PaneSettings;
   /** Whether to check the active sheet at once (default: yes, except in browser mode). */
   autoCheck?: boolean;
-  /** Grid → report and patches; default the core's analyzeSheetV1 with the pane's settings. */
+  /** Grid → every form's report and patches; default the core's analyzeSheet with the pane's settings. */
   analyzer?: Analyzer;
 }
 
 /** Narrows a host to the browser-mode file host, which has the extra file functions. */
 export function isFileHost(host: Host): host is FileHost {
   return host.kind === "file" && "open" in host && "download" in host;
+}
+
+/** Moves focus to an element and brings it into view (scrollIntoView is missing in some test DOMs). */
+function focusElement(el: HTMLElement | null): void {
+  if (!el) return;
+  el.focus({ preventScroll: true });
+  if (typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "start" });
 }
 
 /** The pane. Host functions come in through `host`; nothing here touches Office or WPS directly. */
@@ -58,26 +69,61 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
   const file = useFileActions(fileHost, pane);
   const view = useFileView(fileHost);
   const { state } = pane;
-  const report = state.analysis?.report ?? null;
+  const analysis = state.analysis;
+  const report = analysis?.forms[Math.min(state.form, analysis.forms.length - 1)]?.report ?? null;
   const busy = state.phase === "loading" || state.phase === "applying" || state.phase === "workbook";
   const canCheck = !fileHost || view.fileName !== null;
+
+  const refs: Record<FocusTarget, React.RefObject<HTMLElement>> = {
+    results: React.useRef<HTMLHeadingElement>(null),
+    written: React.useRef<HTMLHeadingElement>(null),
+    workbook: React.useRef<HTMLHeadingElement>(null),
+    confirm: React.useRef<HTMLButtonElement>(null),
+    notice: React.useRef<HTMLDivElement>(null),
+    fixAll: React.useRef<HTMLButtonElement>(null),
+  };
+  // After an action, focus goes where its result is (never to the page); a missing target falls back to
+  // the findings' heading.
+  React.useEffect(() => {
+    if (!state.focus) return;
+    focusElement(refs[state.focus].current ?? refs.results.current);
+  }, [state.focusSeq]); // Only a new request moves focus.
 
   const changeSettings = (next: PaneSettings) => {
     setSettings(next);
     saveSettings(next);
   };
 
-  const { check } = pane;
+  const { check, returned } = pane;
   React.useEffect(() => {
     if (autoCheck ?? !fileHost) void check();
   }, [autoCheck, check, fileHost]);
 
+  // Coming back to the pane re-checks a sheet the user switched away from or edited meanwhile.
+  React.useEffect(() => {
+    window.addEventListener("focus", returned);
+    return () => window.removeEventListener("focus", returned);
+  }, [returned]);
+
+  const counts = React.useMemo(
+    () =>
+      new Map(
+        (state.overview ?? []).map((r) => [
+          r.grid.name,
+          r.isForm ? { error: r.counts.error, warning: r.counts.warning } : null,
+        ])
+      ),
+    [state.overview]
+  );
+  const others = othersWithProblems(state.overview, analysis?.name ?? "");
+
   return (
     <DropZone enabled={fileHost !== null} busy={busy} onFile={file.openFile}>
-      <main className={styles.root}>
+      <main className={styles.root} onPointerEnter={returned}>
+        <LiveRegion text={state.announce} />
         <Header
-          project={report?.isForm ? report.project : null}
-          department={report?.isForm ? report.department : undefined}
+          project={report ? report.project : null}
+          department={report ? report.department : undefined}
           reviewer={settings.reviewer}
           onReviewerChange={(reviewer) => changeSettings({ ...settings, reviewer })}
         />
@@ -87,6 +133,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
             {!view.fileName && <Body1>{paneText.fileIntro}</Body1>}
             <FileBar
               view={view}
+              counts={state.overview ? counts : undefined}
               busy={busy}
               onOpen={file.openFile}
               onChooseSheet={file.chooseSheet}
@@ -96,26 +143,76 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
           </>
         )}
         <ActionBar
-          busy={busy}
+          busy={busy || state.confirm !== null}
           applying={state.phase === "applying"}
           canCheck={canCheck}
-          canFix={(state.analysis?.patches.length ?? 0) > 0}
+          canFix={analysis ? sheetPatches(analysis).length > 0 : false}
           canRevert={state.canRevert}
           reviewer={settings.reviewer}
           onCheck={() => void pane.check()}
           onFix={() => void pane.fix()}
           onRevert={() => void pane.revert()}
           onCheckWorkbook={() => void pane.checkWorkbook()}
+          onFixAll={() => void pane.prepareFixAll()}
+          fixAllRef={refs.fixAll as React.RefObject<HTMLButtonElement>}
         />
-        {state.notice && <NoticeBar notice={state.notice} onDismiss={pane.dismiss} />}
+        {state.progress && <ProgressNote label={state.progress.label} value={state.progress.value} />}
+        {state.confirm && (
+          <ConfirmBar
+            cells={state.confirm.cells}
+            sheets={state.confirm.sheets}
+            confirmRef={refs.confirm as React.RefObject<HTMLButtonElement>}
+            onConfirm={() => void pane.confirmFixAll()}
+            onCancel={pane.cancelFixAll}
+          />
+        )}
+        {state.stale && !busy && (
+          <NoticeBar
+            notice={{ intent: "info", title: paneText.staleTitle, text: paneText.staleAnnounce[state.stale] }}
+            action={
+              <Button size="small" onClick={() => void pane.check()}>
+                {paneText.recheck}
+              </Button>
+            }
+          />
+        )}
+        <div ref={refs.notice as React.RefObject<HTMLDivElement>} tabIndex={-1}>
+          {state.notice && <NoticeBar notice={state.notice} onDismiss={pane.dismiss} />}
+        </div>
+        {state.written && (
+          <WrittenList
+            written={state.written}
+            onSelect={pane.selectCell}
+            headingRef={refs.written as React.RefObject<HTMLHeadingElement>}
+          />
+        )}
         {state.phase === "loading" && <LoadingSkeleton />}
-        {state.phase !== "loading" && report && <ResultView report={report} onSelect={pane.selectCell} />}
-        {state.workbook && <WorkbookPanel run={state.workbook} onOpen={(row) => void pane.showSheet(row)} />}
+        {state.phase !== "loading" && analysis && (
+          <ResultView
+            analysis={analysis}
+            form={state.form}
+            onForm={pane.selectForm}
+            onSelect={pane.selectCell}
+            browser={fileHost !== null}
+            others={others}
+            headingRef={refs.results as React.RefObject<HTMLHeadingElement>}
+          />
+        )}
+        {state.workbook?.rows && (
+          <WorkbookPanel
+            run={state.workbook}
+            current={analysis?.name ?? null}
+            onOpen={(row) => void pane.showSheet(row)}
+            headingRef={refs.workbook as React.RefObject<HTMLHeadingElement>}
+          />
+        )}
         {fileHost && state.grid && (
           <SheetPreview
             grid={state.grid}
             selected={view.selection?.sheet === state.grid.name ? view.selection.cell : null}
-            marks={report?.findings.map((f) => ({ cell: f.cell, severity: f.severity })) ?? []}
+            marks={
+              analysis ? sheetFindings(analysis).map((f) => ({ cell: f.cell, severity: f.severity })) : []
+            }
           />
         )}
         <SettingsPanel settings={settings} onChange={changeSettings} onDiagnose={host.diagnose?.bind(host)} />

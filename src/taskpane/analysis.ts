@@ -1,35 +1,65 @@
-/** Pure helpers between the core and the pane: analysis with the pane's settings, workbook rows. */
-import { analyzeSheetV1, type Analysis } from "../core/index";
+/** Pure helpers between the core and the pane: analysis with the pane's settings, per-form and per-sheet views. */
+import { analyzeSheet } from "../core/index";
 import type { Grid } from "../core/grid";
-import type { Finding, Severity } from "../core/types";
+import type { Finding, FormAnalysis, Patch, Severity, SheetAnalysis } from "../core/types";
 import type { PaneSettings } from "./settings";
 
-/** How the pane turns a grid into a report and patches (the core; a stub in component tests). */
-export type Analyzer = (grid: Grid, settings: PaneSettings) => Analysis;
+/** How the pane turns a grid into every form's report and patches (the core; a stub in component tests). */
+export type Analyzer = (grid: Grid, settings: PaneSettings) => SheetAnalysis;
 
 /** Analyzes a grid the way the settings ask (profile, prompts). */
-export function analyze(grid: Grid, settings: PaneSettings): Analysis {
-  return analyzeSheetV1(grid, { profile: settings.profile, prompts: settings.prompts });
+export function analyze(grid: Grid, settings: PaneSettings): SheetAnalysis {
+  return analyzeSheet(grid, { profile: settings.profile, prompts: settings.prompts });
 }
 
 export type SeverityCounts = Record<Severity, number>;
 
 /** How many findings of each severity. */
-export function countBySeverity(findings: Finding[]): SeverityCounts {
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
   return counts;
 }
 
-/** One sheet of a whole-workbook run: its grid (for re-analysis) and what the core said. */
-export interface WorkbookRow {
-  grid: Grid;
-  analysis: Analysis;
-  counts: SeverityCounts;
+/** Every finding of a sheet: the sheet-level ones (FORM_UNREADABLE, LAYOUT_NOT_FOUND), then each form's. */
+export function sheetFindings(analysis: SheetAnalysis): Finding[] {
+  return [...analysis.findings, ...analysis.forms.flatMap((f) => f.report.findings)];
 }
 
-function workbookRow(grid: Grid, analysis: Analysis): WorkbookRow {
-  return { grid, analysis, counts: countBySeverity(analysis.report.findings) };
+/** What 一键重算 writes on a sheet: the patches of every form. */
+export function sheetPatches(analysis: SheetAnalysis): Patch[] {
+  return analysis.forms.flatMap((f) => f.patches);
+}
+
+/** Sheet-level findings that are problems (FORM_UNREADABLE), not the "no form here" info. */
+export function unreadable(analysis: SheetAnalysis): Finding[] {
+  return analysis.findings.filter((f) => f.severity !== "info");
+}
+
+/** Whether the sheet holds a form, or something that looks like one (FORM_UNREADABLE). */
+export function looksLikeForm(analysis: SheetAnalysis): boolean {
+  return analysis.forms.length > 0 || unreadable(analysis).length > 0;
+}
+
+/** Whether the findings leave nothing to fix or explain (info findings allowed). */
+export function isClean(findings: readonly Finding[]): boolean {
+  return findings.every((f) => f.severity === "info");
+}
+
+/** One sheet of a whole-workbook run: its grid (for re-analysis), what the core said, and the counts. */
+export interface WorkbookRow {
+  grid: Grid;
+  analysis: SheetAnalysis;
+  counts: SeverityCounts;
+  /** Whether the sheet holds a form (or an unreadable one): what the table and the counts are about. */
+  isForm: boolean;
+}
+
+export function workbookRow(grid: Grid, analysis: SheetAnalysis): WorkbookRow {
+  const isForm = looksLikeForm(analysis);
+  // A sheet without any form says so with an info; it is not a finding of the workbook.
+  const counts = isForm ? countBySeverity(sheetFindings(analysis)) : { error: 0, warning: 0, info: 0 };
+  return { grid, analysis, counts, isForm };
 }
 
 /** Analyzes every sheet of a workbook run. */
@@ -41,11 +71,6 @@ export function analyzeAll(
   return grids.map((grid) => workbookRow(grid, analyzer(grid, settings)));
 }
 
-/** Whether the report has nothing to fix or explain (info findings allowed). */
-export function isClean(findings: Finding[]): boolean {
-  return findings.every((f) => f.severity === "info");
-}
-
 /** A whole-workbook run: progress while reading, then one row per sheet. */
 export interface WorkbookRun {
   done: number;
@@ -54,8 +79,42 @@ export interface WorkbookRun {
 }
 
 /** The run with one sheet's row replaced by a fresh analysis (after a check, a fix or a revert). */
-export function refreshRow(run: WorkbookRun | null, grid: Grid, analysis: Analysis): WorkbookRun | null {
+export function refreshRow(run: WorkbookRun | null, grid: Grid, analysis: SheetAnalysis): WorkbookRun | null {
   if (!run?.rows) return run;
   const rows = run.rows.map((r) => (r.grid.name === grid.name ? workbookRow(grid, analysis) : r));
   return { ...run, rows };
+}
+
+/** The first sheet with errors, else the first with warnings, else the first form; null when none. */
+export function firstToOpen(rows: readonly WorkbookRow[]): WorkbookRow | null {
+  return (
+    rows.find((r) => r.counts.error > 0) ??
+    rows.find((r) => r.counts.warning > 0) ??
+    rows.find((r) => r.isForm) ??
+    null
+  );
+}
+
+/** Other sheets of the workbook with errors (or, lacking those, warnings), for a clean sheet's note. */
+export function othersWithProblems(
+  rows: readonly WorkbookRow[] | null | undefined,
+  sheet: string
+): { errors: number; warnings: number } {
+  const others = (rows ?? []).filter((r) => r.grid.name !== sheet);
+  return {
+    errors: others.filter((r) => r.counts.error > 0).length,
+    warnings: others.filter((r) => r.counts.error === 0 && r.counts.warning > 0).length,
+  };
+}
+
+/** The form a finding belongs to: the one whose rows hold the finding's cell. */
+export function formOf(forms: readonly FormAnalysis[], finding: Finding): number {
+  const row = finding.row ?? Number(/\d+$/.exec(finding.cell)?.[0] ?? NaN);
+  const i = forms.findIndex((f) => row - 1 >= f.report.top && row - 1 <= f.report.bottom);
+  return i;
+}
+
+/** Sheets and cells a set of patches touches, for the confirmation of 全部一键重算. */
+export function patchScope(patches: readonly Patch[]): { cells: number; sheets: number } {
+  return { cells: patches.length, sheets: new Set(patches.map((p) => p.sheet)).size };
 }

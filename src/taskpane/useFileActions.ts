@@ -4,6 +4,7 @@ import type { FileHost, FileView } from "../hosts/file/types";
 import { EMPTY_VIEW } from "../hosts/file";
 import { readFileBytes } from "../hosts/file/read-file";
 import { paneText } from "../i18n/pane";
+import { analyzeAll, countBySeverity, firstToOpen, sheetFindings } from "./analysis";
 import type { usePane } from "./usePane";
 
 type Pane = ReturnType<typeof usePane>;
@@ -17,7 +18,7 @@ export function useFileView(host: FileHost | null): FileView {
 
 /** Actions of browser mode; all no-ops when the host is not the file host. */
 export function useFileActions(host: FileHost | null, pane: Pane) {
-  const { guarded, patch, readAndAnalyze } = pane;
+  const { guarded, patch, readAndAnalyze, focusOn } = pane;
 
   const openFile = useCallback(
     (file: File) =>
@@ -37,16 +38,22 @@ export function useFileActions(host: FileHost | null, pane: Pane) {
           });
           return;
         }
-        patch({ workbook: null, grid: null, analysis: null });
-        // Default to the first sheet that is a form; analysis is cheap next to reading the package.
-        const form = view.sheets.find(
-          (s) => s.state !== "hidden" && pane.analyzer(s.grid, pane.settings).report.isForm
+        // Open where the problems are: every sheet is analyzed (cheap next to reading the package), the
+        // picker shows their counts and the pane opens on the first visible sheet with errors.
+        const visible = view.sheets.filter((s) => s.state !== "hidden");
+        const rows = analyzeAll(
+          view.sheets.map((s) => s.grid),
+          pane.settings,
+          pane.analyzer
         );
-        if (form) host.setActiveSheet(form.name);
-        await readAndAnalyze();
-        if (!form) patch({ notice: { intent: "warning", text: paneText.noFormInFile } });
+        patch({ workbook: null, grid: null, analysis: null, written: null, overview: rows });
+        const target = firstToOpen(rows.filter((r) => visible.some((s) => s.grid === r.grid)));
+        if (target) host.setActiveSheet(target.grid.name);
+        const analysis = await readAndAnalyze();
+        if (!target) patch({ notice: { intent: "info", text: paneText.noFormInFile } });
+        focusOn("results", paneText.checkedAnnounce(countBySeverity(sheetFindings(analysis))));
       }),
-    [guarded, host, pane, patch, readAndAnalyze]
+    [guarded, host, pane, patch, readAndAnalyze, focusOn]
   );
 
   const chooseSheet = useCallback(
@@ -54,9 +61,11 @@ export function useFileActions(host: FileHost | null, pane: Pane) {
       guarded("loading", async () => {
         if (!host) return;
         host.setActiveSheet(name);
-        await readAndAnalyze();
+        const analysis = await readAndAnalyze();
+        // Focus stays on the sheet list (arrow keys walk through it); the result is announced.
+        patch({ announce: paneText.checkedAnnounce(countBySeverity(sheetFindings(analysis))) });
       }),
-    [guarded, host, readAndAnalyze]
+    [guarded, host, readAndAnalyze, patch]
   );
 
   const download = useCallback(() => {

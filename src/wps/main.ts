@@ -6,7 +6,7 @@
  * the WPS host, honouring the pane's settings (审阅模式 only checks), and shows the result in a small
  * dialog (ShowDialog; the status bar where there is none) — never `alert`, which blocks WPS's DevTools.
  */
-import { analyzeSheetV1 } from "../core/index";
+import { analyzeSheet } from "../core/index";
 import { describeOutcome, recalculateSheet, type Notice, type RecalcOutcome } from "../commands/recalculate";
 import { createWpsHost } from "../hosts/wps";
 import { globalApp } from "../hosts/wps/app";
@@ -66,7 +66,7 @@ let last: Promise<RecalcOutcome> | null = null;
 
 function recalculate(): void {
   const { profile, prompts, reviewer } = loadSettings();
-  last = recalculateSheet(() => createWpsHost(env.app), analyzeSheetV1, { profile, prompts, reviewer });
+  last = recalculateSheet(() => createWpsHost(env.app), analyzeSheet, { profile, prompts, reviewer });
   void last.then((outcome) => notify(env.app(), describeOutcome(outcome)));
 }
 

@@ -1,7 +1,7 @@
 /** 一键重算 end to end without Excel: the real core and Excel host on the in-memory fake of the Excel API. */
 import { describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
-import { analyzeSheetV1 } from "../../src/core/index";
+import { analyzeSheet } from "../../src/core/index";
 import { createExcelHost } from "../../src/hosts/excel";
 import { runRecalculate, type Notice } from "../../src/commands/recalculate";
 import { FakeExcel } from "../fakes/excel";
@@ -15,7 +15,7 @@ async function press(fake: FakeExcel) {
   const notices: Notice[] = [];
   const outcome = await runRecalculate(
     () => createExcelHost(fake.run),
-    analyzeSheetV1,
+    analyzeSheet,
     { completed },
     async (n) => {
       notices.push(n);

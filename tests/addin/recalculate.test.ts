@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Analysis, Grid, Patch, SheetReport } from "../../src/core/index";
-import { analyzeSheetV1 } from "../../src/core/index";
+import type { FormReport, Grid, Patch, SheetAnalysis } from "../../src/core/index";
+import { analyzeSheet } from "../../src/core/index";
 import { HostError, type Host } from "../../src/hosts/types";
 import { describeOutcome, runRecalculate, type Analyze, type Notice } from "../../src/commands/recalculate";
 
@@ -30,9 +30,34 @@ function fakeHost(fail?: { on: "read" | "apply"; error: Error }) {
   return { host, applied };
 }
 
-function report(overrides: Partial<SheetReport>): SheetReport {
-  const base = analyzeSheetV1({ name: "x", top: 0, left: 0, values: [], merges: [] }).report;
-  return { ...base, name: "自评表", isForm: true, findings: [], ...overrides };
+function report(overrides: Partial<FormReport>): FormReport {
+  return {
+    sheet: "自评表",
+    range: "A1:I40",
+    top: 0,
+    bottom: 39,
+    kind: "project",
+    project: "示例项目",
+    department: "",
+    implementer: "",
+    weights: { budget: 10, indicators: 90, total: 100, byBlock: false },
+    budget: {
+      submittedRate: null,
+      rate: null,
+      submittedScore: null,
+      score: null,
+      cell: null,
+      rateCell: null,
+      annual: null,
+      executed: null,
+      explain: "",
+    },
+    indicators: [],
+    total: { submitted: 90, recomputed: 90, cell: "H40", printedSum: 90 },
+    grade: { submitted: "优", recomputed: "优", cell: "H41" },
+    findings: [],
+    ...overrides,
+  };
 }
 
 const patch = (cell: string, value: number | string, what: Patch["what"]): Patch => ({
@@ -45,7 +70,9 @@ const patch = (cell: string, value: number | string, what: Patch["what"]): Patch
   what,
 });
 
-const analysis = (a: Analysis): Analyze => vi.fn(() => a);
+/** A stub core answering one sheet with these forms. */
+const analysis = (...forms: { report: FormReport; patches: Patch[] }[]): Analyze =>
+  vi.fn((): SheetAnalysis => ({ name: "自评表", forms, findings: [] }));
 
 async function run(host: Host | (() => Host), analyze: Analyze) {
   const completed = vi.fn();
@@ -69,7 +96,7 @@ describe("runRecalculate", () => {
       patch("H40", 92.5, "total"),
       patch("J21", "请填写偏差原因", "reason"),
     ];
-    const findings: SheetReport["findings"] = [
+    const findings: FormReport["findings"] = [
       { code: "SCORE_MISMATCH", severity: "error", cell: "H20", message: "" },
       { code: "REASON_MISSING", severity: "warning", cell: "J21", message: "" },
       { code: "WEIGHT_SUM", severity: "error", cell: "F10", message: "" },
@@ -84,8 +111,8 @@ describe("runRecalculate", () => {
     expect(outcome).toMatchObject({
       kind: "fixed",
       written: 3,
-      total: 92.5,
-      grade: "优",
+      forms: [{ total: 92.5, grade: "优" }],
+      locked: [],
       reasons: 1,
       remaining: 1,
     });
@@ -127,7 +154,7 @@ describe("runRecalculate", () => {
 
   it("does not write on a sheet that is not a form (real core)", async () => {
     const { host, applied } = fakeHost();
-    const { completed, notices, outcome } = await run(host, analyzeSheetV1);
+    const { completed, notices, outcome } = await run(host, analyzeSheet);
     expect(applied).toEqual([]);
     expect(outcome).toEqual({ kind: "not-form", sheet: "自评表" });
     expect(notices[0].message).toContain("不是绩效自评表");
@@ -148,7 +175,7 @@ describe("runRecalculate", () => {
 
   it("reports a host error with its detail and completes", async () => {
     const { host } = fakeHost({ on: "read", error: new Error("连接已断开") });
-    const { completed, notices, outcome } = await run(host, analyzeSheetV1);
+    const { completed, notices, outcome } = await run(host, analyzeSheet);
     expect(outcome).toMatchObject({ kind: "failed", reason: "unknown" });
     expect(notices[0].message).toBe("重算时出错：连接已断开");
     expect(completed).toHaveBeenCalledTimes(1);
@@ -157,7 +184,7 @@ describe("runRecalculate", () => {
   it("completes even when creating the host, the core or the notice throws", async () => {
     const noHost = await run(() => {
       throw new HostError("no workbook", "no-sheet");
-    }, analyzeSheetV1);
+    }, analyzeSheet);
     expect(noHost.outcome).toMatchObject({ kind: "failed", reason: "no-sheet" });
     expect(noHost.completed).toHaveBeenCalledTimes(1);
 
@@ -171,11 +198,71 @@ describe("runRecalculate", () => {
     const completed = vi.fn();
     await runRecalculate(
       () => host,
-      analyzeSheetV1,
+      analyzeSheet,
       { completed },
       () => Promise.reject(new Error("no dialog"))
     );
     expect(completed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("一键重算 per form", () => {
+  it("recalculates every form of the sheet in one write and names each form's total", async () => {
+    const { host, applied } = fakeHost();
+    const first = { report: report({ project: "甲项目" }), patches: [patch("H20", 9.5, "score")] };
+    const second = {
+      report: report({
+        project: "乙项目",
+        range: "A45:I80",
+        top: 44,
+        bottom: 79,
+        total: { submitted: 80, recomputed: 85, cell: "H80", printedSum: 80 },
+        grade: { submitted: "良", recomputed: "良", cell: "H81" },
+      }),
+      patches: [patch("H60", 85, "total")],
+    };
+    const { notices, outcome } = await run(host, analysis(first, second));
+    expect(applied).toEqual([[...first.patches, ...second.patches]]);
+    expect(outcome).toMatchObject({
+      kind: "fixed",
+      written: 2,
+      forms: [{ project: "甲项目" }, { project: "乙项目" }],
+    });
+    expect(notices[0].message).toContain("2 张自评表已重算");
+    expect(notices[0].message).toContain("甲项目 总分 90.00");
+    expect(notices[0].message).toContain("乙项目 总分 85.00");
+  });
+
+  it("writes nothing on a sheet that looks like a form but cannot be read, and says what is missing", async () => {
+    const { host, applied } = fakeHost();
+    const unreadable: Analyze = () => ({
+      name: "自评表",
+      forms: [],
+      findings: [
+        {
+          code: "FORM_UNREADABLE",
+          severity: "error",
+          cell: "A5",
+          message: "找到了 三级指标、分值，缺少 得分 列。",
+        },
+      ],
+    });
+    const { notices, outcome } = await run(host, unreadable);
+    expect(applied).toEqual([]);
+    expect(outcome).toMatchObject({ kind: "unreadable", sheet: "自评表" });
+    expect(notices[0].tone).toBe("error");
+    expect(notices[0].message).toContain("缺少 得分 列");
+  });
+
+  it("names the locked cells a protected sheet refused, after writing the others", async () => {
+    const { host } = fakeHost();
+    const patches = [patch("H20", 9.5, "score"), patch("H40", 92.5, "total")];
+    host.apply = async (p) => ({ at: "now", patches: p.slice(0, 1), refused: p.slice(1) });
+    const { notices, outcome } = await run(host, analysis({ report: report({}), patches }));
+    expect(outcome).toMatchObject({ kind: "fixed", written: 1, locked: ["H40"] });
+    expect(notices[0].tone).toBe("warning");
+    expect(notices[0].message).toContain("写入 1 处");
+    expect(notices[0].message).toContain("H40被锁定");
   });
 });
 

@@ -32,7 +32,7 @@ describe.skipIf(!E2E)("task pane in Chromium, browser mode", () => {
     expect(await page.getByRole("button", { name: paneText.check, exact: true }).isDisabled()).toBe(true);
     await page.getByLabel(paneText.fileInput).setInputFiles(FORM);
     await page.getByRole("heading", { name: "财政所-财政管理专项经费" }).waitFor();
-    const item = page.getByRole("button", { name: /^H23/ });
+    const item = page.getByRole("button", { name: /^错误：H23/ });
     expect(await item.textContent()).toContain("软件系统故障发生数");
     expect(await page.getByRole("region", { name: "错误（1）" }).isVisible()).toBe(true);
     await item.click();
@@ -56,7 +56,7 @@ describe.skipIf(!E2E)("task pane in Chromium, browser mode", () => {
   it("recomputes in memory and downloads the corrected workbook", async () => {
     const { page } = pane;
     await page.getByRole("button", { name: paneText.fix, exact: true }).click();
-    await page.getByText(paneText.applied(3)).waitFor();
+    await page.getByText(paneText.applied(3, 1), { exact: true }).waitFor();
     expect(await page.getByRole("button", { name: paneText.revert, exact: true }).isEnabled()).toBe(true);
     const [download] = await Promise.all([
       page.waitForEvent("download"),

@@ -9,7 +9,7 @@ import { xlsxCodec } from "../../src/hosts/file/codec";
 import { createFileHost } from "../../src/hosts/file";
 import { paneText } from "../../src/i18n/pane";
 import { SETTINGS } from "./fakes";
-import { renderApp } from "./render";
+import { isDisabled, renderApp } from "./render";
 
 afterEach(cleanup);
 
@@ -37,7 +37,7 @@ describe("drag and drop", () => {
     const check = screen.getByRole("button", { name: paneText.check });
     check.focus();
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(check.hasAttribute("disabled")).toBe(false));
+    await waitFor(() => expect(isDisabled(check)).toBe(false));
     expect(screen.getByRole("button", { name: paneText.check })).toBe(check);
     expect(document.activeElement).toBe(check);
   });

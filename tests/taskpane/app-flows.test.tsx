@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import type { AppliedFix } from "../../src/hosts/types";
 import { paneText } from "../../src/i18n/pane";
 import { H23, H30, NOT_A_FORM, SETTINGS, fakeHost, grid, patches, report, stubAnalyzer } from "./fakes";
-import { renderApp } from "./render";
+import { isDisabled, renderApp } from "./render";
 
 afterEach(cleanup);
 
@@ -28,30 +28,30 @@ describe("一键重算 and 撤销", () => {
     renderApp({ host, analyzer, initialSettings: SETTINGS });
     const user = userEvent.setup();
     await screen.findByText("H23");
-    expect(button(paneText.revert).hasAttribute("disabled")).toBe(true);
+    expect(isDisabled(button(paneText.revert))).toBe(true);
     await user.click(button(paneText.fix));
     expect(host.apply).toHaveBeenCalledWith(table.表1.patches);
     expect(screen.getByText(paneText.applying)).toBeTruthy();
     for (const name of [paneText.check, paneText.fix, paneText.revert, paneText.checkWorkbook])
-      expect(button(name).hasAttribute("disabled")).toBe(true);
+      expect(isDisabled(button(name))).toBe(true);
 
     // The re-check after the write sees a fixed sheet.
     table.表1 = { report: report("表1", { findings: [] }), patches: [] };
     host.hasRevert.mockResolvedValue(true);
     release({ at: "now", patches: patches("表1", 3) });
-    expect(await screen.findByText(paneText.applied(3))).toBeTruthy();
+    expect(await screen.findByText(paneText.applied(3, 1))).toBeTruthy();
     expect(screen.queryByText(paneText.applying)).toBeNull();
     expect(host.readActiveSheet).toHaveBeenCalledTimes(2);
-    expect(button(paneText.revert).hasAttribute("disabled")).toBe(false);
-    expect(button(paneText.fix).hasAttribute("disabled")).toBe(true);
+    expect(isDisabled(button(paneText.revert))).toBe(false);
+    expect(isDisabled(button(paneText.fix))).toBe(true);
 
     host.revertLast.mockResolvedValueOnce({ at: "now", patches: patches("表1", 3) });
     host.hasRevert.mockResolvedValue(false);
     table.表1 = { report: report("表1", { findings: [H23] }), patches: patches("表1", 3) };
     await user.click(button(paneText.revert));
     expect(host.revertLast).toHaveBeenCalledTimes(1);
-    expect(await screen.findByText(paneText.reverted(3))).toBeTruthy();
-    expect(button(paneText.revert).hasAttribute("disabled")).toBe(true);
+    expect(await screen.findByText(paneText.reverted(3, 1))).toBeTruthy();
+    expect(isDisabled(button(paneText.revert))).toBe(true);
     expect(screen.getByText("H23")).toBeTruthy();
   });
 
@@ -108,7 +108,7 @@ describe("检查整个工作簿 and settings", () => {
     const analyzer = stubAnalyzer({
       表1: { report: report("表1", { findings: [H23] }), patches: [] },
       表2: { report: report("表2", { findings: [{ ...H30, cell: "H17" }] }), patches: [] },
-      Sheet1: { report: NOT_A_FORM, patches: [] },
+      Sheet1: NOT_A_FORM,
     });
     renderApp({ host, analyzer, initialSettings: SETTINGS });
     await screen.findByText("H23");
@@ -117,9 +117,9 @@ describe("检查整个工作簿 and settings", () => {
     const table = await screen.findByRole("table", { name: paneText.workbookTitle });
     expect(within(table).getAllByRole("row")).toHaveLength(4);
     expect(screen.getByText(paneText.workbookSummary(2, 3))).toBeTruthy();
-    expect(within(table).getByText("表2项目")).toBeTruthy();
-    expect(within(table).getByText(paneText.notAForm)).toBeTruthy();
-    await user.click(within(table).getByRole("button", { name: paneText.openSheetFindings("表2") }));
+    expect(within(table).getByRole("button", { name: /^查看“表2”的检查结果（表2项目）/ })).toBeTruthy();
+    expect(within(table).getByRole("button", { name: /^查看“Sheet1”.*非自评表/ })).toBeTruthy();
+    await user.click(within(table).getByRole("button", { name: /^查看“表2”/ }));
     expect(await screen.findByText("H17")).toBeTruthy();
     expect(screen.queryByText("H23")).toBeNull();
     expect(host.select).toHaveBeenCalledWith("表2", "H17");

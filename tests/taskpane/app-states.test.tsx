@@ -6,19 +6,20 @@ import userEvent from "@testing-library/user-event";
 import { HostError } from "../../src/hosts/types";
 import { paneText } from "../../src/i18n/pane";
 import { H23, H30, NOT_A_FORM, SETTINGS, fakeHost, grid, patches, report, stubAnalyzer } from "./fakes";
-import { renderApp } from "./render";
+import { isDisabled, renderApp } from "./render";
 
 afterEach(cleanup);
 
 describe("task pane states", () => {
-  it("explains what it looks for when the sheet is not a form", async () => {
+  it("explains what it looks for when the sheet is not a form, as a note rather than an error", async () => {
     const host = fakeHost([grid("Sheet1")]);
-    const analyzer = stubAnalyzer({ Sheet1: { report: NOT_A_FORM, patches: [] } });
+    const analyzer = stubAnalyzer({ Sheet1: NOT_A_FORM });
     renderApp({ host, analyzer, initialSettings: SETTINGS });
-    expect(await screen.findByText(paneText.notFormTitle)).toBeTruthy();
-    expect(screen.getByText(/三级指标 \/ 年度指标值/)).toBeTruthy();
+    expect(await screen.findByText(paneText.emptyTitle)).toBeTruthy();
+    expect(screen.getByText(/三级指标 \/ 年度指标值/).textContent).toContain("请切换到自评表所在的工作表");
+    expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.queryByLabelText(paneText.summary)).toBeNull();
-    expect(screen.getByRole("button", { name: paneText.fix }).hasAttribute("disabled")).toBe(true);
+    expect(isDisabled(screen.getByRole("button", { name: paneText.fix }))).toBe(true);
   });
 
   it("says a clean form is clean and shows the summary", async () => {
@@ -64,7 +65,7 @@ describe("task pane states", () => {
   it("flags a weight sum other than 100 with words and a grade that changes", async () => {
     const host = fakeHost([grid("表1")]);
     const bad = report("表1", {
-      weights: { budget: 10, indicators: 85, total: 95 },
+      weights: { budget: 10, indicators: 85, total: 95, byBlock: false },
       grade: { submitted: "优", recomputed: "良", cell: "C32" },
     });
     renderApp({
@@ -85,7 +86,7 @@ describe("task pane states", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain(paneText.hostErrorTitle);
     expect(alert.textContent).toContain("工作表受保护，请先撤销工作表保护");
-    expect(screen.getByRole("button", { name: paneText.check }).hasAttribute("disabled")).toBe(false);
+    expect(isDisabled(screen.getByRole("button", { name: paneText.check }))).toBe(false);
   });
 
   it("shows an unexpected error with its detail", async () => {

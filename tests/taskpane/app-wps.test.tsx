@@ -27,19 +27,21 @@ describe("the pane in WPS", () => {
     const { fake } = setup();
     await screen.findByRole("heading", { name: SHEET });
     await userEvent.click(screen.getByRole("button", { name: paneText.fix }));
-    await screen.findByText(paneText.applied(3));
+    await screen.findByText(paneText.applied(3, 1));
     expect(["H23", "H30", "H31"].map((c) => fake.value(SHEET, c))).toEqual([0, 9.38, 90.38]);
     await userEvent.click(screen.getByRole("button", { name: paneText.revert }));
-    await screen.findByText(paneText.reverted(3));
+    await screen.findByText(paneText.reverted(3, 1));
     expect(["H23", "H30", "H31"].map((c) => fake.value(SHEET, c))).toEqual([2, 8, 91]);
   });
 
-  it("follows the user to another workbook (WorkbookActivate) and checks it", async () => {
+  it("marks the findings stale when the user switches workbook (WorkbookActivate) and re-checks on return", async () => {
     const { fake } = setup();
     await screen.findByRole("heading", { name: SHEET });
     const other = fixtureGrids("single/2022-wujing-003.xlsx").grids;
     const book = fake.open({ grids: other, name: "吴泾.xlsx" });
     fake.activateBook(book);
+    expect((await screen.findAllByText(paneText.staleAnnounce.activated)).length).toBeGreaterThan(0);
+    window.dispatchEvent(new Event("focus"));
     expect(await screen.findByRole("heading", { name: other[0].name })).toBeTruthy();
   });
 

@@ -1,9 +1,7 @@
 /** A fake Host and hand-made reports for the pane's component tests. */
 import { vi } from "vitest";
-import type { Analysis } from "../../src/core/index";
 import type { Grid } from "../../src/core/grid";
-import type { Finding, Patch } from "../../src/core/types";
-import type { SheetReport } from "../../src/core/index";
+import type { Finding, FormReport, Patch, SheetAnalysis } from "../../src/core/types";
 import type { AppliedFix, Host } from "../../src/hosts/types";
 import type { Analyzer } from "../../src/taskpane/analysis";
 import type { PaneSettings } from "../../src/taskpane/settings";
@@ -21,10 +19,8 @@ export function grid(name: string): Grid {
 }
 
 /** A form report with sensible defaults: weights 100, total 91 → 90.38, grade 优. */
-export function report(name: string, change: Partial<SheetReport> = {}): SheetReport {
+export function report(name: string, change: Partial<FormReport> = {}): FormReport {
   return {
-    name,
-    isForm: true,
     sheet: name,
     range: "A1:I32",
     top: 0,
@@ -33,7 +29,7 @@ export function report(name: string, change: Partial<SheetReport> = {}): SheetRe
     project: `${name}项目`,
     department: "上海市普陀区桃浦镇人民政府",
     implementer: "桃浦镇财政所",
-    weights: { budget: 10, indicators: 90, total: 100 },
+    weights: { budget: 10, indicators: 90, total: 100, byBlock: false },
     budget: {
       submittedRate: 100,
       rate: 100,
@@ -53,12 +49,24 @@ export function report(name: string, change: Partial<SheetReport> = {}): SheetRe
   };
 }
 
-export const NOT_A_FORM: SheetReport = {
-  ...report("Sheet1"),
-  isForm: false,
-  project: "",
-  findings: [{ code: "LAYOUT_NOT_FOUND", severity: "error", cell: "A1", message: "不是自评表" }],
+/** What the core says of a sheet with no form. */
+export const NOT_A_FORM: SheetAnalysis = {
+  name: "Sheet1",
+  forms: [],
+  findings: [{ code: "LAYOUT_NOT_FOUND", severity: "info", cell: "A1", message: "不是自评表" }],
 };
+
+/** One form's report and patches, the shape most tests give. */
+export interface OneForm {
+  report: FormReport;
+  patches: Patch[];
+}
+
+/** A sheet of one form (or the analysis as given). */
+export function sheetOf(entry: OneForm | SheetAnalysis): SheetAnalysis {
+  if ("forms" in entry) return entry;
+  return { name: entry.report.sheet, forms: [entry], findings: [] };
+}
 
 export const H23: Finding = {
   code: "SCORE_MISMATCH",
@@ -96,14 +104,16 @@ export function patches(sheet: string, n: number): Patch[] {
   }));
 }
 
-/** An analyzer that answers from a table keyed by sheet name; after a fix, `fixed` gives the new answer. */
-export function stubAnalyzer(table: Record<string, Analysis>): Analyzer & { calls: PaneSettings[] } {
+/** An analyzer that answers from a table keyed by sheet name (entries may be replaced during a test). */
+export function stubAnalyzer(
+  table: Record<string, OneForm | SheetAnalysis>
+): Analyzer & { calls: PaneSettings[] } {
   const calls: PaneSettings[] = [];
-  const fn = (g: Grid, settings: PaneSettings) => {
+  const fn = (g: Grid, settings: PaneSettings): SheetAnalysis => {
     calls.push(settings);
     const found = table[g.name];
     if (!found) throw new Error(`no stub for ${g.name}`);
-    return found;
+    return { ...sheetOf(found), name: g.name };
   };
   return Object.assign(fn, { calls });
 }

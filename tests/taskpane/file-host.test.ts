@@ -1,7 +1,8 @@
 /** The browser-mode host over a real form workbook: open, fix in memory, revert, download name. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { analyzeSheetV1 } from "../../src/core/index";
+import { analyzeSheet } from "../../src/core/index";
+import { sheetPatches } from "../../src/taskpane/analysis";
 import { cellAt, gridFromRows } from "../../src/core/grid";
 import { xlsxCodec } from "../../src/hosts/file/codec";
 import { checkedName, createFileHost, type XlsxCodec } from "../../src/hosts/file";
@@ -18,7 +19,7 @@ describe("file host", () => {
     const view = await host.open(original, "2023-taopu-003.xlsx");
     expect(view.active).toBe(view.sheets[0].name);
     const grid = await host.readActiveSheet();
-    const { patches } = analyzeSheetV1(grid);
+    const patches = sheetPatches(analyzeSheet(grid));
     expect(patches.length).toBeGreaterThan(0);
     expect(await host.hasRevert()).toBe(false);
 
@@ -27,7 +28,7 @@ describe("file host", () => {
     expect(host.bytes()).not.toBe(original);
     const fixed = await host.readActiveSheet();
     for (const p of patches) expect(cellAt(fixed, p.row, p.col).value).toBe(p.value);
-    expect(analyzeSheetV1(fixed).patches).toEqual([]);
+    expect(sheetPatches(analyzeSheet(fixed))).toEqual([]);
     expect(await host.hasRevert()).toBe(true);
 
     expect(host.download()).toBe(true);

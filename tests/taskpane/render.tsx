@@ -11,3 +11,8 @@ export function renderApp(props: AppProps) {
     </FluentProvider>
   );
 }
+
+/** Whether a control is disabled: `disabled`, or aria-disabled (buttons that keep focus while busy). */
+export function isDisabled(el: HTMLElement): boolean {
+  return el.hasAttribute("disabled") || el.getAttribute("aria-disabled") === "true";
+}

@@ -51,12 +51,12 @@ describe("telling files apart by their signature", () => {
     expect(failure(ascii).reason).toBe("legacy");
   });
 
-  it("says random bytes, text renamed .xlsx and empty files are not workbooks", () => {
+  it("says random bytes and text renamed .xlsx are not workbooks, and an empty file is empty", () => {
     const random = new Uint8Array(4096);
     for (let i = 0; i < random.length; i++) random[i] = (i * 2654435761) >>> 24;
     expect(failure(random).reason).toBe("not-a-workbook");
     expect(failure(strToU8("项目名称,得分\n消防,98\n"), "表.xlsx").message).toContain("表.xlsx");
-    expect(failure(new Uint8Array(0)).reason).toBe("not-a-workbook");
+    expect(failure(new Uint8Array(0)).reason).toBe("empty");
   });
 
   it("says a zip without a workbook part is not a workbook, or corrupt when it has xl/ parts", () => {

@@ -150,11 +150,17 @@ describe("applyPatches guards and edge cases", () => {
     const filled = readWorkbook(
       applyPatches(empty, [patch("E", "B3", 2), patch("E", "A1", "x_x0041_\u0001")])
     ).sheets[0].grid;
-    expect(filled.values).toEqual([
-      ["x_x0041_\u0001", null],
-      [null, null],
-      [null, 2],
+    // A sparse grid: the rows and cells that hold nothing are holes, which read as empty.
+    expect(["A1", "B1", "A2", "B2", "A3", "B3"].map((a) => at(filled, a).value)).toEqual([
+      "x_x0041_\u0001",
+      null,
+      null,
+      null,
+      null,
+      2,
     ]);
+    expect(filled.values.length).toBe(3);
+    expect(filled.values[1]).toBeUndefined();
   });
 
   it("gives new cells their row's or column's style, as Excel does for a typed cell", () => {

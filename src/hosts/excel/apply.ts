@@ -24,14 +24,20 @@ function validate(patches: Patch[]): void {
 }
 
 /** Writes the patches (normally one sync) and keeps the fix in the document for revert. */
-export async function applyPatches(run: Run, state: HostState, patches: Patch[]): Promise<AppliedFix> {
-  validate(patches);
-  const fix: AppliedFix = { at: new Date().toISOString(), patches };
-  if (patches.length === 0) return fix;
-  const writes: CellWrite[] = patches.map((p) => ({ ...p, expect: p.old }));
+export async function applyPatches(run: Run, state: HostState, all: Patch[]): Promise<AppliedFix> {
+  validate(all);
+  if (all.length === 0) return { at: new Date().toISOString(), patches: all };
+  const planned: CellWrite[] = all.map((p) => ({ ...p, expect: p.old }));
   return run(async (context) => {
     try {
-      refuse(cachedView(state, writes) ?? (await loadView(context, state, writes)), writes);
+      const view = cachedView(state, planned) ?? (await loadView(context, state, planned));
+      // A protected sheet with unlocked 得分 / 偏差原因 cells: write those, refuse only the locked ones
+      // (when every cell is locked, nothing is written and the HostError names them).
+      const writes = planned.filter((w) => !view.locked(w));
+      refuse(view, writes.length === 0 ? planned : writes);
+      const patches = all.filter((_, i) => !view.locked(planned[i]));
+      const refused = all.filter((_, i) => view.locked(planned[i]));
+      const fix: AppliedFix = { at: new Date().toISOString(), patches };
       const store = state.store!;
       // The previous fix is needed to undo this batch; when the read did not load it, load it in the batch.
       let previousRead: (() => { fix: AppliedFix | null }) | null = null;
@@ -64,10 +70,10 @@ export async function applyPatches(run: Run, state: HostState, patches: Patch[])
         await context.sync();
         state.store = { exists: true, known: store.known, fix: previous, marks: store.marks };
         for (const w of writes) state.forget(w.sheet);
-        refuse({ missing: [], protectedSheets: new Set(), cell: (w) => found.get(w)! }, writes);
+        refuse({ missing: [], locked: () => false, cell: (w) => found.get(w)! }, writes);
       }
       for (const w of writes) state.wrote(w.sheet, w.row, w.col, w.value);
-      return fix;
+      return refused.length > 0 ? { ...fix, refused } : fix;
     } catch (error) {
       throw toHostError(error);
     }

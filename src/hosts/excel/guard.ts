@@ -4,6 +4,7 @@
 import type { AppliedFix } from "../types";
 import { HostError } from "../types";
 import { excelText } from "../../i18n/excel";
+import { queueLocked, unlockedOf } from "./locked";
 import { toHostError } from "./office";
 import type { HostState } from "./state";
 import { queueStoreWrite, STORE_SHEET } from "./store";
@@ -12,18 +13,22 @@ import { bySheet, foundOf, holds, queueRestore, type CellWrite, type Found } fro
 
 export interface View {
   missing: string[];
-  protectedSheets: Set<string>;
+  /** Whether the write's cell is locked on a protected sheet (Excel would refuse it). */
+  locked(w: CellWrite): boolean;
   cell(w: CellWrite): Found;
 }
 
 /** The last read's answers, or null when a target sheet or the store was not read by this host. */
 export function cachedView(state: HostState, writes: CellWrite[]): View | null {
   if (!state.store || writes.some((w) => !state.knows(w.sheet))) return null;
-  const protectedSheets = new Set(writes.filter((w) => state.isProtected(w.sheet)).map((w) => w.sheet));
-  return { missing: [], protectedSheets, cell: (w) => state.cell(w.sheet, w.row, w.col) };
+  return {
+    missing: [],
+    locked: (w) => state.isLocked(w.sheet, w.row, w.col),
+    cell: (w) => state.cell(w.sheet, w.row, w.col),
+  };
 }
 
-/** One sync loading the target sheets' protection, the target cells and the store. */
+/** One sync loading the target sheets' protection, the target cells (with their locked flags) and the store. */
 export async function loadView(
   context: Excel.RequestContext,
   state: HostState,
@@ -42,22 +47,25 @@ export async function loadView(
         ws.protection.load("protected");
         sheets.set(w.sheet, ws);
       }
-      return writes.map((w) =>
-        sheets.get(w.sheet)!.getRangeByIndexes(w.row, w.col, 1, 1).load("values, formulas")
-      );
+      return writes.map((w) => {
+        const range = sheets.get(w.sheet)!.getRangeByIndexes(w.row, w.col, 1, 1).load("values, formulas");
+        return { range, locked: queueLocked(range) };
+      });
     },
     content
   );
   const found = new Map<CellWrite, Found>();
+  const locked = new Set<CellWrite>();
   writes.forEach((w, i) => {
-    if (!sheets.get(w.sheet)!.isNullObject)
-      found.set(w, foundOf(cells[i].values[0][0], cells[i].formulas[0][0]));
+    const ws = sheets.get(w.sheet)!;
+    if (ws.isNullObject) return;
+    const { range } = cells[i];
+    found.set(w, foundOf(range.values[0][0], range.formulas[0][0]));
+    if (ws.protection.protected && unlockedOf(cells[i].locked.value, w.row, w.col).size === 0) locked.add(w);
   });
   return {
     missing: [...sheets].filter(([, ws]) => ws.isNullObject).map(([name]) => name),
-    protectedSheets: new Set(
-      [...sheets].filter(([, ws]) => !ws.isNullObject && ws.protection.protected).map(([n]) => n)
-    ),
+    locked: (w) => locked.has(w),
     cell: (w) => found.get(w) ?? { value: null, formula: null },
   };
 }
@@ -65,7 +73,7 @@ export async function loadView(
 /** Throws the HostError that explains why these writes must not happen; returns when they may. */
 export function refuse(view: View, writes: CellWrite[]): void {
   if (view.missing.length > 0) throw new HostError(excelText.noSheet(view.missing[0]), "no-sheet");
-  const locked = writes.filter((w) => view.protectedSheets.has(w.sheet));
+  const locked = writes.filter((w) => view.locked(w));
   if (locked.length > 0) throw new HostError(excelText.protectedCells(bySheet(locked)), "protected");
   const formulas = writes.filter((w) => view.cell(w).formula !== null);
   if (formulas.length > 0) throw new HostError(excelText.formulaCells(bySheet(formulas)), "failed");

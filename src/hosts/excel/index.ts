@@ -8,11 +8,13 @@
  *
  * Round trips: readActiveSheet 1; readAllSheets 3 for a 70-form workbook (names, sizes, cells);
  * apply 1 after a read (2 otherwise); revertLast 2; hasRevert 0 right after a read, else 1; select 1; highlight and
- * clearHighlights 2. Needs ExcelApi 1.13 (getMergedAreasOrNullObject).
+ * clearHighlights 2; watch 1 (events then cost none). Needs ExcelApi 1.13 (getMergedAreasOrNullObject);
+ * reading locked cells uses getCellProperties (1.9), ignoring the add-in's own changes triggerSource (1.14).
  */
 import { excelText } from "../../i18n/excel";
 import { HostError, type Host } from "../types";
 import { applyPatches, revertFix } from "./apply";
+import { watchSheets } from "./events";
 import { clearCells, highlightCells } from "./highlight";
 import { officeCode, resolveRun, toHostError } from "./office";
 import { readActive, readAll } from "./read";
@@ -73,5 +75,6 @@ export function createExcelHost(run?: typeof Excel.run): Host {
     },
     highlight: (sheet, cells) => writing(() => highlightCells(exec, state, sheet, cells)),
     clearHighlights: (sheet) => writing(() => clearCells(exec, state, sheet)),
+    watch: (listener) => watchSheets(exec, state, listener),
   };
 }

@@ -4,6 +4,7 @@ import type { Grid } from "../../core/grid";
 import { excelText } from "../../i18n/excel";
 import { HostError } from "../types";
 import { toGrid, type Block } from "./grid";
+import { queueLocked, unlockedOf } from "./locked";
 import { isPayloadError, toHostError, type Run } from "./office";
 import { chooseBox, planBatches, type SheetBox, type Slice } from "./plan";
 import type { HostState } from "./state";
@@ -31,8 +32,8 @@ function mergeAddresses(areas: Excel.RangeAreas): string[] {
 }
 
 /**
- * One sync: the active sheet's name and protection, its used range (values, formulas, number formats)
- * and merged areas, and the revert store. The used range counts formatted empty cells (valuesOnly would
+ * One sync: the active sheet's name and protection, its used range (values, formulas, number formats),
+ * merged areas and the cells' locked flags, and the revert store. The used range counts formatted empty cells (valuesOnly would
  * drop an empty bordered 偏差原因 column and the formats of empty score cells); only when that range is
  * too big for one response (formatting dragged down a whole column) is it read again values-only.
  */
@@ -43,23 +44,31 @@ export async function readActive(run: Run, state: HostState): Promise<Grid> {
         context,
         state,
         () => {
-          const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+          const sheet = context.workbook.worksheets.getActiveWorksheet().load("name, id");
           sheet.protection.load("protected");
           const used = sheet.getUsedRangeOrNullObject(valuesOnly).load(CELL_PROPS);
-          // Chained on the used range, a null object on an empty sheet (see storeload.ts).
+          // Chained on the used range, a null object on an empty sheet (see storeload.ts). The locked
+          // flags come in the same sync: the sheet's protection is not known before it.
           const merged = chainMerges ? queueMerges(used) : null;
-          return { sheet, used, merged };
+          const locked = chainMerges ? queueLocked(used) : null;
+          return { sheet, used, merged, locked };
         },
         false
       );
-      let merged = rest.merged;
+      let { merged, locked } = rest;
       if (!merged && !used.isNullObject) {
         merged = queueMerges(used);
+        locked = queueLocked(used);
         await context.sync();
       }
       const blocks = used.isNullObject ? [] : [block(used)];
       const grid = toGrid(sheet.name, blocks, merged && !used.isNullObject ? mergeAddresses(merged) : []);
-      state.remember(grid, sheet.protection.protected);
+      const isProtected = sheet.protection.protected;
+      const unlocked =
+        isProtected && locked && !used.isNullObject
+          ? unlockedOf(locked.value, used.rowIndex, used.columnIndex)
+          : null;
+      state.remember(grid, isProtected, unlocked, sheet.id);
       return grid;
     };
     try {
@@ -107,7 +116,7 @@ export async function readAll(
       const [collection] = await syncWithStore(
         context,
         state,
-        () => context.workbook.worksheets.load("items/name, items/visibility"),
+        () => context.workbook.worksheets.load("items/name, items/visibility, items/id"),
         false
       );
       const listed: Listed[] = collection.items
@@ -126,6 +135,8 @@ export async function readAll(
       const boxes: SheetBox[] = listed.map((l, index) => ({ index, all: boxOf(l.all), vals: boxOf(l.vals) }));
       const blocks = listed.map((): Block[] => []);
       const merges = listed.map((): string[] => []);
+      // Protected sheets also load their cells' locked flags, with the cells (known after sync 2).
+      const unlocked = listed.map((l) => (l.sheet.protection.protected ? new Set<string>() : null));
       let done = boxes.filter((b) => chooseBox(b) === null).length;
       const load = async (slices: Slice[]): Promise<void> => {
         const queued = slices.map((s) => {
@@ -136,7 +147,8 @@ export async function readAll(
             ? ws.getRangeByIndexes(whole.top, whole.left, whole.rows, whole.cols).getMergedAreasOrNullObject()
             : null;
           areas?.load("areas/items/address");
-          return { s, range, areas };
+          const locked = unlocked[s.index] ? queueLocked(range) : null;
+          return { s, range, areas, locked };
         });
         try {
           await context.sync();
@@ -149,8 +161,9 @@ export async function readAll(
           await load(slices.slice(half));
           return;
         }
-        for (const { s, range, areas } of queued) {
+        for (const { s, range, areas, locked } of queued) {
           blocks[s.index].push(block(range));
+          if (locked) unlockedOf(locked.value, s.top, s.left, unlocked[s.index] ?? undefined);
           if (areas) merges[s.index] = mergeAddresses(areas);
           if (s.last) done++;
         }
@@ -159,7 +172,7 @@ export async function readAll(
       for (const batch of planBatches(boxes)) await load(batch);
       return listed.map((l, i) => {
         const grid = toGrid(l.sheet.name, blocks[i], merges[i]);
-        state.remember(grid, l.sheet.protection.protected);
+        state.remember(grid, l.sheet.protection.protected, unlocked[i], l.sheet.id);
         return grid;
       });
     } catch (error) {

@@ -14,6 +14,8 @@ export interface CellState {
 interface SheetState {
   grid: Grid;
   protected: boolean;
+  /** On a protected sheet: the cells ("row,col") read as unlocked; null when their state was not read. */
+  unlocked: Set<string> | null;
   /** Cells written by this host since the read, by "row,col". */
   written: Map<string, Scalar>;
 }
@@ -29,8 +31,23 @@ export class HostState {
   /** Whether calls on a null object come back as null objects (see storeload.ts). */
   chainOnNull = true;
 
-  remember(grid: Grid, isProtected: boolean): void {
-    this.sheets.set(grid.name, { grid, protected: isProtected, written: new Map() });
+  /** Also the sheet id (for events) and, on a protected sheet, which cells were read as unlocked. */
+  remember(grid: Grid, isProtected: boolean, unlocked: Set<string> | null = null, id?: string): void {
+    this.sheets.set(grid.name, { grid, protected: isProtected, unlocked, written: new Map() });
+    if (id) this.ids.set(id, grid.name);
+  }
+
+  /** Sheet names by Excel's worksheet id, as last read (events name sheets by id). */
+  readonly ids = new Map<string, string>();
+
+  /**
+   * Whether a write to the cell would be refused: a protected sheet, and the cell not read as unlocked
+   * (Excel's default is locked, so a cell whose state was not read counts as locked).
+   */
+  isLocked(sheet: string, row: number, col: number): boolean {
+    const s = this.sheets.get(sheet);
+    if (!s?.protected) return false;
+    return !s.unlocked?.has(`${row},${col}`);
   }
 
   knows(sheet: string): boolean {

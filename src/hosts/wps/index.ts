@@ -12,7 +12,7 @@
  */
 import type { Grid } from "../../core/grid";
 import { STORE_SHEET } from "../store-format";
-import { HostError, type Host } from "../types";
+import { HostError, type Host, type HostEvent } from "../types";
 import { wpsText } from "../../i18n/wps";
 import { VERY_HIDDEN, type EtApplication, type EtWorkbook } from "./et";
 import { activeBook, appOf, bookKey, globalApp, optional, toHostError, type AppSource } from "./app";
@@ -95,7 +95,7 @@ export function createWpsHost(source: AppSource = globalApp, options: WpsHostOpt
       }),
     highlight: (sheet, cells) => withBook(source, (app, wb) => highlightCells(app, wb, sheet, cells)),
     clearHighlights: (sheet) => withBook(source, (app, wb) => highlightCells(app, wb, sheet, [])),
-    watch: (listener) => watchActive(source, listener, options.pollMs ?? 1500),
+    watch: (listener) => Promise.resolve(watchActive(source, listener, options.pollMs ?? 1500)),
     diagnose: () => {
       try {
         return Promise.resolve(diagnose(appOf(source)));
@@ -106,25 +106,27 @@ export function createWpsHost(source: AppSource = globalApp, options: WpsHostOpt
   };
 }
 
-/** Where the user is: the active workbook and sheet ("" when unreadable). */
-function where(source: AppSource): string {
+/** Where the user is: the active workbook and sheet (null when unreadable). */
+function where(source: AppSource): { key: string; sheet: string | null } {
   const app = optional(source);
   const wb = optional(() => app?.ActiveWorkbook);
-  if (!wb) return "";
-  return `${bookKey(wb)}\u0000${optional(() => String(wb.ActiveSheet?.Name ?? "")) ?? ""}`;
+  if (!wb) return { key: "", sheet: null };
+  const sheet = optional(() => String(wb.ActiveSheet?.Name ?? "")) || null;
+  return { key: `${bookKey(wb)}\u0000${sheet ?? ""}`, sheet };
 }
 
 /**
- * Calls `listener` after the active workbook or sheet changed: on WorkbookActivate / SheetActivate where
- * the build has ApiEvent, else by polling. Events are debounced into one call per change.
+ * Tells `listener` that the user is on another sheet (of this or another workbook): on WorkbookActivate /
+ * SheetActivate where the build has ApiEvent, else by polling. Only a change of place is reported, after
+ * the events settle, so the add-in's own passing activations (adding its store sheet) report nothing.
  */
-function watchActive(source: AppSource, listener: () => void, pollMs: number): () => void {
-  let last = where(source);
+function watchActive(source: AppSource, listener: (event: HostEvent) => void, pollMs: number): () => void {
+  let last = where(source).key;
   const check = () => {
     const now = where(source);
-    if (now === last) return;
-    last = now;
-    listener();
+    if (now.key === last) return;
+    last = now.key;
+    listener({ kind: "activated", sheet: now.sheet });
   };
   const events = optional(() => optional(source)?.ApiEvent);
   const handler = () => setTimeout(check, 0);

@@ -1,7 +1,7 @@
 /** Node-only file I/O of the .xlsx host: reading a workbook from disk and writing one atomically. */
-import { promises as fs, constants } from "node:fs";
+import { promises as fs, constants, rmSync } from "node:fs";
 import * as path from "node:path";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { WorkbookError, workbookError } from "./errors";
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "./read";
 import { xlsxText } from "../../i18n/xlsx";
@@ -33,19 +33,86 @@ export async function readWorkbookFile(
   return readWorkbook(await readWorkbookBytes(file), { ...options, file });
 }
 
+/** What a file was when it was read: enough to tell, right before replacing it, whether it changed since. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  /** SHA-256 of its bytes. */
+  hash: string;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The stamp of bytes just read from `file` (its size and modification time now, the hash of `bytes`). */
+export async function stampOf(file: string, bytes: Uint8Array): Promise<FileStamp> {
+  const st = await fs.stat(file);
+  return { size: st.size, mtimeMs: st.mtimeMs, hash: sha256(bytes) };
+}
+
+/** Whether `file` still is what `stamp` says: same size, same modification time, same content. */
+export async function unchangedSince(file: string, stamp: FileStamp): Promise<boolean> {
+  try {
+    const st = await fs.stat(file);
+    if (st.size !== stamp.size || st.mtimeMs !== stamp.mtimeMs) return false;
+    return sha256(await fs.readFile(file)) === stamp.hash;
+  } catch {
+    return false; // removed or unreadable: not the file that was read
+  }
+}
+
+/** The file a path names: a symbolic link's target (followed to the end), or the path itself. */
+export async function linkTarget(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return path.resolve(file); // not there yet
+  }
+}
+
+export interface AtomicOptions {
+  /**
+   * Runs after the temporary file is complete and right before the rename; a throw cancels the write
+   * (the temporary file is removed, the target left as it was).
+   */
+  beforeRename?: () => Promise<void>;
+  /** Waits this long before `beforeRename` (a test hook: lets a test change the target or send a signal). */
+  pauseMs?: number;
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 /**
  * Writes bytes to `target` without ever leaving it half-written: a temporary file in the same folder,
- * flushed to disk, then renamed over the target. On failure the temporary file is removed and the target
- * is left as it was.
+ * flushed to disk, then renamed over the target. A symbolic link is followed: the file it points to is
+ * replaced and the link stays. On failure — an error, or SIGINT/SIGTERM/SIGHUP while it works — the
+ * temporary file is removed and the target is left as it was.
  */
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+export async function writeFileAtomic(
+  target: string,
+  bytes: Uint8Array,
+  options: AtomicOptions = {}
+): Promise<void> {
+  const real = await linkTarget(target);
+  const dir = path.dirname(real);
+  const temp = path.join(dir, `.${path.basename(real)}.${randomBytes(6).toString("hex")}.tmp`);
   let handle: fs.FileHandle | null = null;
+  // A signal while the temporary file exists: remove it, then let the signal end the process as it would.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing more can be done while the process ends.
+    }
+    process.kill(process.pid, signal);
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
   try {
     let mode = 0o644;
     try {
-      mode = (await fs.stat(target)).mode & 0o777;
+      mode = (await fs.stat(real)).mode & 0o777;
     } catch {
       // A new file: default permissions.
     }
@@ -54,10 +121,14 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
     await handle.sync();
     await handle.close();
     handle = null;
-    await fs.rename(temp, target);
+    if (options.pauseMs) await new Promise((done) => setTimeout(done, options.pauseMs));
+    await options.beforeRename?.();
+    await fs.rename(temp, real);
   } catch (err) {
     if (handle) await handle.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw err;
+  } finally {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
   }
 }

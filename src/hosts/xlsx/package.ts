@@ -2,8 +2,9 @@
  * Opens an .xlsx package: checks the file's signature, reads the zip directory, finds the workbook part
  * and lists its worksheets (name, part path, visibility) through the relationships.
  */
-import { PatchError, WorkbookError, sniff, workbookError } from "./errors";
-import { ZipError, parseZip, readEntry, type ZipArchive, type ZipEntry } from "./zip";
+import { PatchError, WorkbookError, foreignFile, sniff, workbookError, type ForeignKind } from "./errors";
+import { Budget, LimitError, limitsWith, type ReadLimits } from "./limits";
+import { ZipError, inflateEntry, parseZip, readEntry, type ZipArchive, type ZipEntry } from "./zip";
 import { attr, elements } from "./xml";
 import { xlsxText } from "../../i18n/xlsx";
 
@@ -24,8 +25,14 @@ export interface XlsxPackage {
   /** Relationship targets of the workbook part by type suffix ("styles", "sharedStrings"), resolved. */
   parts: Map<string, string>;
   sheets: SheetInfo[];
+  /** What reading this package has cost so far, against its limits. */
+  budget: Budget;
   /** The text of a part, or null when the package has no such part. */
   text(path: string): string | null;
+  /** Hands the text of a part to `sink` piece by piece as it inflates; false when there is no such part. */
+  stream(path: string, sink: (text: string) => void): boolean;
+  /** The content type of a part ([Content_Types].xml), or null. */
+  contentType(path: string): string | null;
 }
 
 const utf8 = new TextDecoder("utf-8");
@@ -91,6 +98,10 @@ function lookup(zip: ZipArchive): (path: string) => ZipEntry | undefined {
 
 function toWorkbookError(err: unknown, file?: string): WorkbookError {
   if (err instanceof WorkbookError) return err;
+  if (err instanceof LimitError)
+    return workbookError("too-large", file, xlsxText.limit(err.kind, err.limit, err.part));
+  // Out of memory: V8's RangeErrors for an array, string or buffer it cannot make.
+  if (err instanceof RangeError) return workbookError("too-large", file, xlsxText.outOfMemory);
   if (err instanceof ZipError && err.reason === "encrypted") return workbookError("encrypted", file);
   const detail = err instanceof Error ? err.message : String(err);
   return workbookError("corrupt", file, detail);
@@ -106,21 +117,73 @@ export function guard<T>(file: string | undefined, fn: () => T): T {
   }
 }
 
+const KIND_OF_SNIFF: Partial<Record<ReturnType<typeof sniff>, ForeignKind>> = {
+  word: "word",
+  powerpoint: "powerpoint",
+  pdf: "pdf",
+  text: "text",
+  html: "html",
+  unknown: "unknown",
+};
+
+/** What a zip that holds no workbook part is: a Word or PowerPoint file, an OpenDocument, or a plain zip. */
+function foreignZip(zip: ZipArchive, text: (path: string) => string | null): ForeignKind {
+  const names = zip.entries.map((e) => e.name);
+  if (names.some((n) => n.startsWith("word/"))) return "word";
+  if (names.some((n) => n.startsWith("ppt/"))) return "powerpoint";
+  if (zip.byName.has("mimetype")) {
+    const mime = (text("mimetype") ?? "").trim();
+    if (mime === "application/vnd.oasis.opendocument.spreadsheet") return "ods";
+    if (mime.startsWith("application/vnd.oasis.opendocument.")) return "opendocument";
+  }
+  return "zip";
+}
+
+/** The content types of a package's parts: Override by part name, Default by extension. */
+function contentTypes(xml: string | null): (path: string) => string | null {
+  const byPart = new Map<string, string>();
+  const byExt = new Map<string, string>();
+  for (const el of xml ? elements(xml, "Override") : []) {
+    const part = attr(el.tag, "PartName");
+    const type = attr(el.tag, "ContentType");
+    if (part && type) byPart.set(part.replace(/^\//, "").toLowerCase(), type);
+  }
+  for (const el of xml ? elements(xml, "Default") : []) {
+    const ext = attr(el.tag, "Extension");
+    const type = attr(el.tag, "ContentType");
+    if (ext && type) byExt.set(ext.toLowerCase(), type);
+  }
+  return (path) =>
+    byPart.get(path.toLowerCase()) ?? byExt.get(path.slice(path.lastIndexOf(".") + 1).toLowerCase()) ?? null;
+}
+
 /**
- * Opens the package of an .xlsx file's bytes. Throws WorkbookError: "encrypted" (a password-protected
- * file), "legacy" (.xls/.et), "not-a-workbook" (other files, or a zip that is not a workbook), "corrupt".
+ * Opens the package of an .xlsx file's bytes. Throws WorkbookError: "empty", "encrypted" (a
+ * password-protected file), "legacy" (.xls/.et), "not-a-workbook" (other files, saying what they are, or a
+ * zip that is not a workbook), "too-large" (a part or the package past `limits`), "corrupt".
  */
-export function openPackage(bytes: Uint8Array, file?: string): XlsxPackage {
+export function openPackage(bytes: Uint8Array, file?: string, limits?: Partial<ReadLimits>): XlsxPackage {
   const kind = sniff(bytes);
+  if (kind === "empty") throw workbookError("empty", file);
   if (kind === "encrypted") throw workbookError("encrypted", file);
   if (kind === "legacy") throw workbookError("legacy", file);
-  if (kind === "unknown") throw workbookError("not-a-workbook", file);
+  const foreign = KIND_OF_SNIFF[kind];
+  if (foreign) throw foreignFile(foreign, file);
+  const budget = new Budget(limitsWith(limits));
   return guard(file, () => {
     const zip = parseZip(bytes);
     const find = lookup(zip);
     const text = (path: string): string | null => {
       const entry = find(path);
-      return entry ? utf8.decode(readEntry(zip, entry)) : null;
+      return entry ? utf8.decode(readEntry(zip, entry, budget)) : null;
+    };
+    const stream = (path: string, sink: (text: string) => void): boolean => {
+      const entry = find(path);
+      if (!entry) return false;
+      const decoder = new TextDecoder("utf-8");
+      inflateEntry(zip, entry, budget, (chunk) => sink(decoder.decode(chunk, { stream: true })));
+      sink(decoder.decode());
+      return true;
     };
     const root = readRels({ text }, "_rels/.rels");
     const office = [...root.values()].find((r) => r.type.endsWith("/officeDocument") && !r.external);
@@ -131,7 +194,7 @@ export function openPackage(bytes: Uint8Array, file?: string): XlsxPackage {
       const looksLikeExcel = zip.entries.some((e) => e.name.startsWith("xl/"));
       throw looksLikeExcel
         ? workbookError("corrupt", file, xlsxText.noWorkbookPart)
-        : workbookError("not-a-workbook", file);
+        : foreignFile(foreignZip(zip, text), file);
     }
     const rels = readRels({ text }, relsPathOf(workbookPath));
     const base = dirOf(workbookPath);
@@ -153,6 +216,9 @@ export function openPackage(bytes: Uint8Array, file?: string): XlsxPackage {
         state: state === "hidden" || state === "veryHidden" ? state : "visible",
       });
     }
-    return { zip, file, workbookPath, parts, sheets, text };
+    let types: ((path: string) => string | null) | null = null;
+    const contentType = (path: string): string | null =>
+      (types ??= contentTypes(text("[Content_Types].xml")))(path);
+    return { zip, file, workbookPath, parts, sheets, budget, text, stream, contentType };
   });
 }

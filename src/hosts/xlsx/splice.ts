@@ -8,6 +8,7 @@ import { scanSheetData, parseRef, type RawCell, type RawRow } from "./cells";
 import { PatchError } from "./errors";
 import { attr, attrs, elements, escapeXml } from "./xml";
 import { xlsxText } from "../../i18n/xlsx";
+import { isSheetProtected } from "./styles";
 
 interface Edit {
   start: number;
@@ -97,7 +98,7 @@ function widenDimension(xml: string, patches: Patch[]): Edit | null {
  * The style a new cell takes, as Excel gives a cell typed into an empty spot: the row's style when the row
  * has one (customFormat), else its column's style, else none.
  */
-function newCellStyle(xml: string): (rowTag: string | null, col: number) => string | undefined {
+export function newCellStyle(xml: string): (rowTag: string | null, col: number) => string | undefined {
   let cols: { min: number; max: number; style: string }[] | null = null;
   return (rowTag, col) => {
     if (rowTag) {
@@ -116,6 +117,24 @@ function newCellStyle(xml: string): (rowTag: string | null, col: number) => stri
     const hit = cols.find((c) => col + 1 >= c.min && col + 1 <= c.max && c.style !== "" && c.style !== "0");
     return hit?.style;
   };
+}
+
+/**
+ * The patches that would write a locked cell of a protected sheet, as Excel refuses them: the cell's own
+ * style, or for a cell not yet there the style it would take (its row's, its column's, else the first).
+ */
+export function lockedPatches(xml: string, patches: readonly Patch[], locks: readonly boolean[]): Patch[] {
+  if (patches.length === 0 || !isSheetProtected(xml)) return [];
+  const data = scanSheetData(xml);
+  const rows = new Map<number, RawRow>((data?.rows ?? []).map((r) => [r.row, r]));
+  const styleOf = newCellStyle(xml);
+  const lockedStyle = (s: string | undefined) => locks[Number(s ?? 0)] ?? true;
+  return patches.filter((p) => {
+    const row = rows.get(p.row);
+    const cell = row?.cells.find((c) => c.col === p.col);
+    if (cell) return lockedStyle(cell.at.s);
+    return lockedStyle(styleOf(row ? xml.slice(row.start, row.innerStart) : null, p.col));
+  });
 }
 
 /**

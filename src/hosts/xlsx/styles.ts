@@ -79,3 +79,27 @@ export function parseCellFormats(xml: string | null): string[] {
     return custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
   });
 }
+
+/**
+ * Whether each cellXfs index locks its cells when the sheet is protected: cells are locked unless their
+ * format says `<protection locked="0"/>` (and does not turn applyProtection off). No styles part: all locked.
+ */
+export function parseCellLocks(xml: string | null): boolean[] {
+  const xfs = xml ? elements(xml, "cellXfs")[0] : undefined;
+  if (!xfs) return [];
+  return elements(xfs.inner, "xf").map((xf) => {
+    if (attr(xf.tag, "applyProtection") === "0") return true;
+    const protection = elements(xf.inner, "protection")[0];
+    const locked = protection ? attr(protection.tag, "locked") : undefined;
+    return !(locked === "0" || locked === "false");
+  });
+}
+
+/** Whether a worksheet part's `<sheetProtection>` protects the sheet (its `sheet` attribute is on). */
+export function isSheetProtected(xml: string): boolean {
+  const at = xml.search(/<(?:\w+:)?sheetProtection[\s/>]/);
+  if (at < 0) return false;
+  const tag = xml.slice(at, xml.indexOf(">", at));
+  const on = attr(tag, "sheet");
+  return on === "1" || on === "true";
+}

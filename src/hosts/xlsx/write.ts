@@ -6,7 +6,8 @@ import { columnName } from "../../core/address";
 import type { Patch } from "../../core/types";
 import { PatchError } from "./errors";
 import { guard, openPackage } from "./package";
-import { spliceSheet } from "./splice";
+import { lockedPatches, spliceSheet } from "./splice";
+import { parseCellLocks } from "./styles";
 import { writeZip } from "./zip";
 import { xlsxText } from "../../i18n/xlsx";
 
@@ -34,12 +35,21 @@ function check(p: Patch): void {
   }
 }
 
+/** What writePatches did: the new bytes, and the patches it left out because their cell is locked. */
+export interface Written {
+  bytes: Uint8Array;
+  /** Patches of locked cells of protected sheets, not written (as Excel would refuse them). */
+  locked: Patch[];
+}
+
 /**
- * Returns new .xlsx bytes with the patches written. Patch `row`/`col` decide the cell (`cell` is rewritten
- * from them); the last patch of a cell wins. Throws PatchError (formula cell, formula-like text, unknown
- * sheet, bad value) before anything is written, and WorkbookError when the bytes are not a readable .xlsx.
+ * Writes the patches that may be written: a locked cell of a protected sheet is left as it is and its
+ * patch returned in `locked` (an unlocked one is written, as Excel lets a user type there). Patch
+ * `row`/`col` decide the cell (`cell` is rewritten from them); the last patch of a cell wins. Throws
+ * PatchError (formula cell, formula-like text, unknown sheet, bad value) before anything is written, and
+ * WorkbookError when the bytes are not a readable .xlsx.
  */
-export function applyPatches(bytes: Uint8Array, patches: readonly Patch[], file?: string): Uint8Array {
+export function writePatches(bytes: Uint8Array, patches: readonly Patch[], file?: string): Written {
   for (const p of patches) check(p);
   const pkg = openPackage(bytes, file);
   const bySheet = new Map<string, Map<string, Patch>>();
@@ -50,16 +60,42 @@ export function applyPatches(bytes: Uint8Array, patches: readonly Patch[], file?
     bySheet.set(p.sheet, list);
   }
   const replace = new Map<string, Uint8Array>();
+  const locked: Patch[] = [];
+  let locks: boolean[] | null = null;
   for (const [sheet, cells] of bySheet) {
     const info = pkg.sheets.find((s) => s.name === sheet);
     if (!info) throw new PatchError(xlsxText.writeNoSheet(sheet), "no-sheet");
     const next = guard(file, () => {
       const xml = pkg.text(info.path);
       if (xml === null) throw new SyntaxError(xlsxText.missingPart(info.path));
-      return spliceSheet(xml, sheet, [...cells.values()]);
+      const wanted = [...cells.values()];
+      locks ??= parseCellLocks(pkg.text(pkg.parts.get("styles") ?? "xl/styles.xml"));
+      const refused = new Set(lockedPatches(xml, wanted, locks));
+      locked.push(...refused);
+      const writable = wanted.filter((p) => !refused.has(p));
+      return writable.length > 0 ? spliceSheet(xml, sheet, writable) : null;
     });
-    replace.set(info.path, new TextEncoder().encode(next));
+    if (next !== null) replace.set(info.path, new TextEncoder().encode(next));
   }
-  if (replace.size === 0) return new Uint8Array(bytes);
-  return writeZip(pkg.zip, replace);
+  if (replace.size === 0) return { bytes: new Uint8Array(bytes), locked };
+  return { bytes: writeZip(pkg.zip, replace), locked };
+}
+
+/**
+ * Returns new .xlsx bytes with every patch written (see writePatches). Throws PatchError "protected", and
+ * writes nothing, when a patch would write a locked cell of a protected sheet.
+ */
+export function applyPatches(bytes: Uint8Array, patches: readonly Patch[], file?: string): Uint8Array {
+  const written = writePatches(bytes, patches, file);
+  if (written.locked.length > 0) {
+    const first = written.locked[0];
+    throw new PatchError(
+      xlsxText.writeLocked(
+        first.sheet,
+        written.locked.filter((p) => p.sheet === first.sheet).map((p) => p.cell)
+      ),
+      "protected"
+    );
+  }
+  return written.bytes;
 }

@@ -2,8 +2,9 @@
  * A minimal zip reader/writer for .xlsx packages. Writing copies every unchanged entry as raw bytes (local
  * header, compressed data, data descriptor), so a fix never re-encodes parts it did not touch.
  */
-import { deflateSync, inflateSync } from "fflate";
+import { Inflate, deflateSync } from "fflate";
 import { xlsxText } from "../../i18n/xlsx";
+import { Budget } from "./limits";
 
 /** Why a zip could not be read: the caller maps these to a WorkbookError. */
 export class ZipError extends Error {
@@ -124,21 +125,76 @@ export function parseZip(input: Uint8Array): ZipArchive {
   return { bytes, entries, byName, eocd: bytes.subarray(e, e + 22 + view.getUint16(e + 20, true)) };
 }
 
-/** The inflated bytes of one entry. Throws ZipError when they cannot be read. */
-export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
+/** Compressed bytes handed to the inflater at a time: one push inflates to at most ~1032 times this. */
+const INPUT_CHUNK = 16 * 1024;
+
+/**
+ * Inflates one entry piece by piece, handing each piece to `sink` and counting the bytes against `budget`
+ * as they come: a part that inflates past a limit is stopped there (LimitError), whatever its directory
+ * record declares. Throws ZipError when the data cannot be read.
+ */
+export function inflateEntry(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  budget: Budget,
+  sink: (chunk: Uint8Array) => void
+): number {
   const raw = zip.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-  if (entry.method === 0) return raw;
-  if (entry.method !== 8) throw corrupt(xlsxText.zipMethod(entry.method));
-  // Deflate cannot expand more than ~1032:1; a larger declared size is damage (or a zip bomb), and must not
-  // make us allocate gigabytes.
-  if (entry.size > entry.compressedSize * 1032 + 1024) throw corrupt(`${entry.name} 的长度不可信`);
-  let out: Uint8Array;
-  try {
-    out = inflateSync(raw, { out: new Uint8Array(entry.size) });
-  } catch {
-    throw corrupt(`${entry.name} 解压失败`);
+  let total = 0;
+  // Compressed bytes handed to the inflater so far: the ratio is checked as it goes, so a bomb is stopped
+  // after its first megabytes, not at the end of what its size would allow.
+  let consumed = 0;
+  // What the budget or the sink threw passes through as it is; only the inflater's own errors mean damage.
+  let failure: { error: unknown } | null = null;
+  const take = (chunk: Uint8Array): void => {
+    if (chunk.length === 0) return;
+    total += chunk.length;
+    try {
+      budget.inflate(entry.name, chunk.length, total, consumed);
+      sink(chunk);
+    } catch (error) {
+      failure = { error };
+      throw error;
+    }
+  };
+  if (entry.method === 0) {
+    for (let at = 0; at < raw.length; at += INPUT_CHUNK * 64) {
+      consumed = Math.min(raw.length, at + INPUT_CHUNK * 64);
+      take(raw.subarray(at, consumed));
+    }
+  } else if (entry.method === 8) {
+    const inflater = new Inflate((chunk) => take(chunk));
+    try {
+      if (raw.length === 0) inflater.push(raw, true);
+      for (let at = 0; at < raw.length; at += INPUT_CHUNK) {
+        consumed = Math.min(raw.length, at + INPUT_CHUNK);
+        inflater.push(raw.subarray(at, consumed), consumed === raw.length);
+      }
+    } catch {
+      if (failure !== null) throw (failure as { error: unknown }).error;
+      throw corrupt(`${entry.name} 解压失败`);
+    }
+  } else throw corrupt(xlsxText.zipMethod(entry.method));
+  if (total !== entry.size) throw corrupt(`${entry.name} 解压后长度不符`);
+  return total;
+}
+
+/** The inflated bytes of one entry, counted against `budget` (a fresh default one when not given). */
+export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: Budget = new Budget()): Uint8Array {
+  if (entry.method === 0) {
+    budget.inflate(entry.name, entry.compressedSize, entry.compressedSize, entry.compressedSize);
+    if (entry.compressedSize !== entry.size) throw corrupt(`${entry.name} 解压后长度不符`);
+    return zip.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   }
-  if (out.length !== entry.size) throw corrupt(`${entry.name} 解压后长度不符`);
+  const chunks: Uint8Array[] = [];
+  const total = inflateEntry(zip, entry, budget, (c) => chunks.push(c));
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 

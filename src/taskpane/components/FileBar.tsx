@@ -19,6 +19,8 @@ const useStyles = makeStyles({
 
 export interface FileBarProps {
   view: FileView;
+  /** Each sheet's error / warning counts (null: not a form), when known. */
+  counts?: ReadonlyMap<string, { error: number; warning: number } | null>;
   busy: boolean;
   onOpen: (file: File) => void;
   onChooseSheet: (name: string) => void;
@@ -28,7 +30,7 @@ export interface FileBarProps {
 const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Everything stays on this machine: the file is read with File.arrayBuffer, saved through a Blob URL. */
-export function FileBar({ view, busy, onOpen, onChooseSheet, onDownload }: FileBarProps) {
+export function FileBar({ view, counts, busy, onOpen, onChooseSheet, onDownload }: FileBarProps) {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   return (
@@ -65,7 +67,9 @@ export function FileBar({ view, busy, onOpen, onChooseSheet, onDownload }: FileB
           <Select value={view.active ?? ""} disabled={busy} onChange={(_, data) => onChooseSheet(data.value)}>
             {view.sheets.map((sheet) => (
               <option key={sheet.name} value={sheet.name}>
-                {sheet.name}
+                {counts?.has(sheet.name)
+                  ? paneText.sheetOption(sheet.name, counts.get(sheet.name) ?? null)
+                  : sheet.name}
               </option>
             ))}
           </Select>

@@ -6,6 +6,7 @@ import { formatValue, paneText } from "../../i18n/pane";
 
 const useStyles = makeStyles({
   button: {
+    position: "relative",
     display: "block",
     width: "100%",
     textAlign: "start",
@@ -24,6 +25,15 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, flexShrink: 0 },
   meta: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   explain: { fontFamily: tokens.fontFamilyMonospace },
+  /** Read by screen readers only: the severity, first in the button's name. */
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 export interface FindingItemProps {
@@ -31,7 +41,7 @@ export interface FindingItemProps {
   onSelect: (cell: string) => void;
 }
 
-/** A button (so Enter and Space work) that selects the finding's cell in the host. */
+/** A button (so Enter and Space work) that selects the finding's cell; its name starts with the severity. */
 export function FindingItem({ finding, onSelect }: FindingItemProps) {
   const styles = useStyles();
   const hasValues = finding.submitted !== undefined || finding.recomputed !== undefined;
@@ -44,6 +54,7 @@ export function FindingItem({ finding, onSelect }: FindingItemProps) {
       data-cell={finding.cell}
     >
       <span className={styles.head}>
+        <span className={styles.hidden}>{paneText.severity[finding.severity]}：</span>
         <span className={styles.cell}>{finding.cell}</span>
         {finding.label && <span className={styles.line}>{finding.label}</span>}
       </span>

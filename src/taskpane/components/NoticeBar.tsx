@@ -14,10 +14,12 @@ import type { Notice } from "../notice";
 export interface NoticeBarProps {
   notice: Notice;
   onDismiss?: () => void;
+  /** A button of the notice's own (e.g. 重新检查). */
+  action?: React.ReactNode;
 }
 
 /** Renders a notice; with `onDismiss` it gets a close button. */
-export function NoticeBar({ notice, onDismiss }: NoticeBarProps) {
+export function NoticeBar({ notice, onDismiss, action }: NoticeBarProps) {
   return (
     <MessageBar
       intent={notice.intent}
@@ -28,6 +30,7 @@ export function NoticeBar({ notice, onDismiss }: NoticeBarProps) {
         {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
         {notice.text}
       </MessageBarBody>
+      {action && !onDismiss && <MessageBarActions>{action}</MessageBarActions>}
       {onDismiss && (
         <MessageBarActions
           containerAction={

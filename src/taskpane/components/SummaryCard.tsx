@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Card, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleRegular, ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
-import type { SheetReport } from "../../core/index";
+import type { FormReport } from "../../core/types";
 import { formatNumber, formatValue, paneText } from "../../i18n/pane";
 
 const useStyles = makeStyles({
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 });
 
 export interface SummaryCardProps {
-  report: SheetReport;
+  report: FormReport;
 }
 
 function percent(value: number | null): string {
@@ -43,8 +43,10 @@ export function SummaryCard({ report }: SummaryCardProps) {
   const styles = useStyles();
   const weightsOk = Math.abs(report.weights.total - 100) < 1e-9;
   const { budget, total, grade } = report;
+  // A form that prints no grade cell has nothing to compare; one without scores has no recomputed grade.
+  const gradeShown = grade.cell !== null;
   const gradeNote =
-    grade && grade.submitted !== grade.recomputed
+    gradeShown && grade.recomputed !== null && grade.submitted !== grade.recomputed
       ? grade.submitted
         ? paneText.gradeDiffers(grade.submitted, grade.recomputed)
         : paneText.gradeMissing(grade.recomputed)
@@ -72,13 +74,13 @@ export function SummaryCard({ report }: SummaryCardProps) {
         </dd>
         <dt className={styles.term}>{paneText.total}</dt>
         <dd className={styles.value}>
-          <Pair submitted={formatValue(total.submitted)} recomputed={formatNumber(total.recomputed)} />
+          <Pair submitted={formatValue(total.submitted)} recomputed={formatValue(total.recomputed)} />
         </dd>
-        {grade && (
+        {gradeShown && (
           <>
             <dt className={styles.term}>{paneText.grade}</dt>
             <dd className={styles.value}>
-              <Pair submitted={formatValue(grade.submitted)} recomputed={grade.recomputed} />
+              <Pair submitted={formatValue(grade.submitted)} recomputed={formatValue(grade.recomputed)} />
             </dd>
           </>
         )}

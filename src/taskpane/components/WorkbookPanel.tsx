@@ -1,10 +1,12 @@
-/** The whole-workbook run: a ProgressBar while reading, then one row per sheet. */
+/**
+ * The whole-workbook run: one row per sheet, errors first, a 只看有问题 filter, one line per sheet name
+ * (ellipsis; the full name on hover and in the row's accessible name) and compact numbers, so that 70 forms
+ * fit a 320 px pane. Opening a row shows that sheet's findings (the App moves focus there).
+ */
 import * as React from "react";
 import {
-  Button,
-  Field,
-  ProgressBar,
-  Subtitle2,
+  Body1,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -12,100 +14,169 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { formatValue, formatNumber, paneText } from "../../i18n/pane";
+import { formatCompact, paneText } from "../../i18n/pane";
 import type { WorkbookRow } from "../analysis";
 import type { WorkbookRun } from "../usePane";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  scroll: { overflowX: "auto", maxWidth: "100%" },
-  table: { fontSize: tokens.fontSizeBase200, minWidth: 0 },
-  name: { minWidth: 0, overflowWrap: "anywhere", paddingLeft: 0, textAlign: "start", height: "auto" },
-  project: { display: "block", color: tokens.colorNeutralForeground3 },
-  num: { textAlign: "end", whiteSpace: "nowrap" },
-  narrow: { width: "32px", textAlign: "end" },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  table: { fontSize: tokens.fontSizeBase200, tableLayout: "fixed", width: "100%" },
+  nameCol: { width: "auto" },
+  numCol: { width: "48px" },
+  gradeCol: { width: "28px" },
+  countCol: { width: "30px" },
+  name: {
+    display: "block",
+    width: "100%",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    textAlign: "start",
+    font: "inherit",
+    color: tokens.colorBrandForegroundLink,
+    background: "none",
+    border: "none",
+    padding: 0,
+    cursor: "pointer",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  num: { textAlign: "end", whiteSpace: "nowrap", paddingLeft: 0, paddingRight: tokens.spacingHorizontalXS },
+  bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  current: { backgroundColor: tokens.colorNeutralBackground1Selected },
 });
 
 export interface WorkbookPanelProps {
   run: WorkbookRun;
+  /** The sheet the findings show, marked in the table. */
+  current: string | null;
   onOpen: (row: WorkbookRow) => void;
+  headingRef?: React.Ref<HTMLHeadingElement>;
 }
 
-/** Clicking a row (or its sheet name, the keyboard route) opens that sheet's findings. */
-export function WorkbookPanel({ run, onOpen }: WorkbookPanelProps) {
+/** Errors first, then warnings, then clean forms, then sheets without a form; workbook order within. */
+export function sortRows(rows: readonly WorkbookRow[]): WorkbookRow[] {
+  const rank = (r: WorkbookRow) => (!r.isForm ? 3 : r.counts.error > 0 ? 0 : r.counts.warning > 0 ? 1 : 2);
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => rank(a.row) - rank(b.row) || b.row.counts.error - a.row.counts.error || a.i - b.i)
+    .map(({ row }) => row);
+}
+
+export function WorkbookPanel({ run, current, onOpen, headingRef }: WorkbookPanelProps) {
   const styles = useStyles();
-  const forms = run.rows?.filter((r) => r.analysis.report.isForm).length ?? 0;
+  const [onlyProblems, setOnlyProblems] = React.useState(false);
+  const rows = run.rows;
+  if (!rows) return null;
+  const forms = rows.filter((r) => r.isForm);
+  const errors = forms.filter((r) => r.counts.error > 0).length;
+  const warnings = forms.filter((r) => r.counts.error === 0 && r.counts.warning > 0).length;
+  const shown = sortRows(rows).filter((r) => !onlyProblems || r.counts.error + r.counts.warning > 0);
   return (
     <section className={styles.root} aria-label={paneText.workbookTitle}>
-      <Subtitle2 as="h2">{paneText.workbookTitle}</Subtitle2>
-      {!run.rows && (
-        <Field validationMessage={paneText.workbookProgress(run.done, run.total)} validationState="none">
-          <ProgressBar
-            value={run.total > 0 ? run.done / run.total : undefined}
-            aria-label={paneText.workbookProgress(run.done, run.total)}
-          />
-        </Field>
-      )}
-      {run.rows && <span>{paneText.workbookSummary(forms, run.rows.length)}</span>}
-      {run.rows && (
-        <div className={styles.scroll}>
-          <Table size="extra-small" className={styles.table} aria-label={paneText.workbookTitle}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{paneText.sheet}</TableHeaderCell>
-                <TableHeaderCell className={styles.num}>{paneText.total}</TableHeaderCell>
-                <TableHeaderCell className={styles.narrow}>{paneText.grade}</TableHeaderCell>
-                <TableHeaderCell className={styles.narrow}>{paneText.errors}</TableHeaderCell>
-                <TableHeaderCell className={styles.narrow}>{paneText.warnings}</TableHeaderCell>
-                <TableHeaderCell className={styles.narrow}>{paneText.infos}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {run.rows.map((row) => (
-                <SheetRow key={row.grid.name} row={row} onOpen={onOpen} />
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      <h2 className={styles.heading} ref={headingRef} tabIndex={-1}>
+        {paneText.workbookTitle}
+      </h2>
+      <Body1>
+        <span>{paneText.workbookSummary(forms.length, rows.length)}</span>{" "}
+        <span>{paneText.workbookProblems(errors, warnings)}</span>
+      </Body1>
+      <Switch
+        label={paneText.onlyProblems}
+        checked={onlyProblems}
+        onChange={(_, data) => setOnlyProblems(data.checked)}
+      />
+      <Table size="extra-small" className={styles.table} aria-label={paneText.workbookTitle}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.nameCol}>{paneText.sheet}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.numCol, styles.num)}>
+              {paneText.total}
+            </TableHeaderCell>
+            <TableHeaderCell
+              className={mergeClasses(styles.gradeCol, styles.num)}
+              aria-label={paneText.grade}
+            >
+              {paneText.gradeShort}
+            </TableHeaderCell>
+            <TableHeaderCell
+              className={mergeClasses(styles.countCol, styles.num)}
+              aria-label={paneText.errors}
+            >
+              {paneText.errorsShort}
+            </TableHeaderCell>
+            <TableHeaderCell
+              className={mergeClasses(styles.countCol, styles.num)}
+              aria-label={paneText.warnings}
+            >
+              {paneText.warningsShort}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {shown.map((row) => (
+            <SheetRow key={row.grid.name} row={row} current={row.grid.name === current} onOpen={onOpen} />
+          ))}
+        </TableBody>
+      </Table>
     </section>
   );
 }
 
-function SheetRow({ row, onOpen }: { row: WorkbookRow; onOpen: (row: WorkbookRow) => void }) {
+function SheetRow(props: { row: WorkbookRow; current: boolean; onOpen: (row: WorkbookRow) => void }) {
+  const { row, current, onOpen } = props;
   const styles = useStyles();
-  const { report } = row.analysis;
-  const { counts } = row;
+  const { counts, analysis } = row;
+  const name = analysis.name || row.grid.name;
+  const first = analysis.forms[0]?.report;
+  const project = analysis.forms
+    .map((f) => f.report.project)
+    .filter(Boolean)
+    .join("、");
+  const total =
+    analysis.forms.length > 1
+      ? paneText.formsCount(analysis.forms.length)
+      : first?.total.recomputed !== null && first?.total.recomputed !== undefined
+        ? formatCompact(first.total.recomputed)
+        : "";
+  const full = project ? `${name} — ${project}` : name;
   return (
-    <TableRow onClick={() => onOpen(row)}>
+    <TableRow className={current ? styles.current : undefined} aria-current={current ? "true" : undefined}>
       <TableCell>
-        <Button
-          appearance="transparent"
-          size="small"
+        <button
+          type="button"
           className={styles.name}
-          aria-label={paneText.openSheetFindings(report.name)}
-          onClick={(event) => {
-            event.stopPropagation();
-            onOpen(row);
-          }}
+          title={row.isForm ? full : `${name}（${paneText.notAForm}）`}
+          aria-label={
+            row.isForm
+              ? paneText.sheetRowLabel(name, project, counts.error, counts.warning)
+              : `${paneText.openSheetFindings(name)}（${paneText.notAForm}）`
+          }
+          onClick={() => onOpen(row)}
         >
-          <span>
-            {report.name}
-            <span className={styles.project}>{report.isForm ? report.project : paneText.notAForm}</span>
-          </span>
-        </Button>
+          {name}
+        </button>
       </TableCell>
+      <TableCell className={styles.num}>{row.isForm ? total : ""}</TableCell>
       <TableCell className={styles.num}>
-        {report.isForm
-          ? `${formatValue(report.total.submitted)} / ${formatNumber(report.total.recomputed)}`
-          : ""}
+        {analysis.forms.length === 1 ? (first?.grade.recomputed ?? "") : ""}
       </TableCell>
-      <TableCell className={styles.narrow}>{report.isForm ? (report.grade?.recomputed ?? "") : ""}</TableCell>
-      <TableCell className={styles.narrow}>{report.isForm ? counts.error : ""}</TableCell>
-      <TableCell className={styles.narrow}>{report.isForm ? counts.warning : ""}</TableCell>
-      <TableCell className={styles.narrow}>{report.isForm ? counts.info : ""}</TableCell>
+      <TableCell className={mergeClasses(styles.num, counts.error > 0 && styles.bad)}>
+        {row.isForm ? counts.error : ""}
+      </TableCell>
+      <TableCell className={mergeClasses(styles.num, counts.warning > 0 && styles.warn)}>
+        {row.isForm ? counts.warning : ""}
+      </TableCell>
     </TableRow>
   );
 }

@@ -97,13 +97,20 @@ export class FakeExcel {
     const box = parseBox(address);
     return this.model.getCell(this.sheet(sheet), box.top, box.left);
   }
-  /** Edits a cell as a user would, outside any batch. */
+  /** Edits a cell as a user would, outside any batch (registered onChanged handlers hear of it). */
   edit(sheet: string, address: string, change: Partial<FakeCell>): void {
     const box = parseBox(address);
-    this.model.setCell(this.sheet(sheet), box.top, box.left, change);
+    const target = this.sheet(sheet);
+    this.model.setCell(target, box.top, box.left, change);
+    const event = { type: "WorksheetChanged", worksheetId: target.id, address, triggerSource: "Unknown" };
+    for (const handler of this.model.handlers.changed) void handler(event);
   }
+  /** Switches sheets as a user would (registered onActivated handlers hear of it). */
   activate(sheet: string): void {
-    this.model.active = this.model.sheets.indexOf(this.sheet(sheet));
+    const target = this.sheet(sheet);
+    this.model.active = this.model.sheets.indexOf(target);
+    for (const handler of this.model.handlers.activated)
+      void handler({ type: "WorksheetActivated", worksheetId: target.id });
   }
   get activeSheet(): string {
     return this.model.sheets[this.model.active].name;

@@ -19,6 +19,8 @@ export interface FakeCell {
 
 export interface FakeSheet {
   name: string;
+  /** Excel's worksheet id (events name sheets by id). */
+  id: string;
   visibility: Visibility;
   protected: boolean;
   cells: Map<string, FakeCell>;
@@ -43,6 +45,11 @@ export class FakeWorkbookModel {
   active = 0;
   structureProtected = false;
   selection: { sheet: string; box: Box } | null = null;
+  /** Handlers registered through worksheets.onActivated / onChanged (registered at sync). */
+  handlers: { activated: ((event: unknown) => unknown)[]; changed: ((event: unknown) => unknown)[] } = {
+    activated: [],
+    changed: [],
+  };
   /** What calls on a null object give: null objects (Excel) or a failed sync (a stricter host). */
   nullChaining: "propagate" | "refuse" = "propagate";
 
@@ -72,6 +79,7 @@ export class FakeWorkbookModel {
   addSheet(name: string): FakeSheet {
     const sheet: FakeSheet = {
       name,
+      id: `{FAKE-SHEET-${this.sheets.length + 1}}`,
       visibility: "Visible",
       protected: false,
       cells: new Map(),

@@ -4,7 +4,7 @@ import { FakeRangeAreas } from "./areas";
 import { cells, checkShape, grid, refuseIfProtected, type RangeTarget } from "./cells";
 import type { FakeContext } from "./context";
 import { FakeRangeFormat } from "./format";
-import { FakeObject, FakeOfficeError, notImplemented, strict } from "./proxy";
+import { FakeObject, FakeOfficeError, notImplemented, propertyNotLoaded, strict } from "./proxy";
 
 export type { RangeTarget } from "./cells";
 
@@ -125,6 +125,41 @@ export class FakeRange extends FakeObject<RangeTarget> {
     });
     areas._resolveInQueue("Range.getMergedAreasOrNullObject");
     return areas;
+  }
+
+  /**
+   * Only `{ format: { protection: true } }`: each cell's locked flag (formulaHidden is never set). The
+   * ClientResult's value is readable after the sync; null for a null object.
+   */
+  getCellProperties(spec: unknown): { readonly value: unknown[][] | null } {
+    if (JSON.stringify(spec) !== JSON.stringify({ format: { protection: true } }))
+      notImplemented(`Range.getCellProperties(${JSON.stringify(spec)})`);
+    let loaded = false;
+    let value: unknown[][] | null = null;
+    this._ctx.enqueue("Range.getCellProperties", () => {
+      const t = this._resolve();
+      const props =
+        t === null
+          ? null
+          : grid(t, (r, c) => ({
+              format: {
+                protection: {
+                  locked: !this._ctx.model.getCell(t.sheet, r, c).unlocked,
+                  formulaHidden: false,
+                },
+              },
+            }));
+      this._ctx.stage(() => {
+        loaded = true;
+        value = props;
+      }, props);
+    });
+    return {
+      get value() {
+        if (!loaded) throw propertyNotLoaded("value");
+        return value;
+      },
+    };
   }
 
   select(): void {

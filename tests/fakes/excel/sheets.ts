@@ -14,10 +14,10 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     return strict(this, "Worksheet");
   }
   _loadable(): string[] {
-    return ["name", "visibility"];
+    return ["name", "visibility", "id"];
   }
   _read(name: string, sheet: FakeSheet): unknown {
-    return name === "name" ? sheet.name : sheet.visibility;
+    return name === "name" ? sheet.name : name === "id" ? sheet.id : sheet.visibility;
   }
   override _child(name: string): FakeObject<unknown> {
     if (name === "protection") return this.protection as unknown as FakeObject<unknown>;
@@ -25,6 +25,9 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   }
   get name(): string {
     return this._get("name");
+  }
+  get id(): string {
+    return this._get("id");
   }
   get visibility(): Visibility {
     return this._get("visibility");
@@ -116,7 +119,7 @@ export class FakeWorksheetCollection extends FakeObject<FakeWorkbookModel> {
       load: (rest: string) => {
         const props = rest.split(",").map((p) => p.trim());
         for (const p of props)
-          if (!["name", "visibility"].includes(p)) notImplemented(`loading Worksheet.${p}`);
+          if (!["name", "visibility", "id"].includes(p)) notImplemented(`loading Worksheet.${p}`);
         this._ctx.enqueue("WorksheetCollection.load", () => {
           const items = this._ctx.model.sheets.map((sheet) => new FakeWorksheet(this._ctx, () => sheet));
           stageItems(this, items, props);
@@ -137,6 +140,24 @@ export class FakeWorksheetCollection extends FakeObject<FakeWorkbookModel> {
   }
   get items(): FakeWorksheet[] {
     return this._get("items");
+  }
+
+  /** worksheets.onActivated / onChanged: `add` registers at sync, like Excel's EventHandlers. */
+  get onActivated(): { add(handler: (event: unknown) => unknown): object } {
+    return this.events("activated");
+  }
+  get onChanged(): { add(handler: (event: unknown) => unknown): object } {
+    return this.events("changed");
+  }
+  private events(kind: "activated" | "changed") {
+    return {
+      add: (handler: (event: unknown) => unknown) => {
+        this._ctx.enqueue(`WorksheetCollection.on${kind}.add`, () => {
+          this._ctx.model.handlers[kind].push(handler);
+        });
+        return {};
+      },
+    };
   }
 
   private sheetProxy(label: string, find: (m: FakeWorkbookModel) => FakeSheet | null): FakeWorksheet {
