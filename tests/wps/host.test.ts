@@ -71,6 +71,19 @@ describe("apply and revert", () => {
     }
   });
 
+  it("on a protected sheet writes the cells the template unlocked and names the locked ones, as in Excel", async () => {
+    const { fake, host, patches } = await readAndPlan();
+    fake.sheet(SHEET).protected = true;
+    fake.edit(SHEET, "H23", { unlocked: true });
+    fake.edit(SHEET, "H30", { unlocked: true });
+    const fix = await host.apply(patches);
+    expect(fix.patches.map((p) => p.cell)).toEqual(["H23", "H30"]);
+    expect(fix.refused?.map((p) => p.cell)).toEqual(["H31"]);
+    expect(values(fake, ["H23", "H30", "H31"])).toEqual([0, 9.38, 91]);
+    expect((await host.revertLast())?.patches.map((p) => p.cell)).toEqual(["H23", "H30"]);
+    expect(values(fake, ["H23", "H30", "H31"])).toEqual([2, 8, 91]);
+  });
+
   it("refuses cells edited since the read and formula cells, writing nothing", async () => {
     const { fake, host, patches } = await readAndPlan();
     fake.edit(SHEET, "H30", { value: 5 });

@@ -5,7 +5,7 @@ import { HostError, type AppliedFix } from "../types";
 import type { EtApplication, EtWorkbook } from "./et";
 import { sameValue } from "./adapter";
 import { readStore } from "./store";
-import { bySheet, cellNow, refuseProtected, sheetsOf, writeAll, type CellWrite } from "./write";
+import { bySheet, cellNow, lockedOf, refuseLocked, sheetsOf, writeAll, type CellWrite } from "./write";
 
 function validate(patches: Patch[]): void {
   for (const p of patches) {
@@ -23,15 +23,21 @@ export function applyPatches(
   app: EtApplication,
   wb: EtWorkbook,
   readSheets: ReadonlySet<string>,
-  patches: Patch[]
+  all: Patch[]
 ): AppliedFix {
-  validate(patches);
-  const fix: AppliedFix = { at: new Date().toISOString(), patches };
-  if (patches.length === 0) return fix;
-  const unread = patches.find((p) => !readSheets.has(p.sheet));
+  validate(all);
+  const at = new Date().toISOString();
+  if (all.length === 0) return { at, patches: all };
+  const unread = all.find((p) => !readSheets.has(p.sheet));
   if (unread) throw new HostError(wpsText.notRead(unread.sheet), "failed");
-  const sheets = sheetsOf(wb, patches);
-  refuseProtected(sheets, patches);
+  const sheets = sheetsOf(wb, all);
+  // A protected sheet with unlocked 得分 / 偏差原因 cells: write those and refuse only the locked ones
+  // (when every cell is locked, nothing is written and the HostError names them), as the Excel host does.
+  const locked = lockedOf(sheets, all);
+  const patches = all.filter((p) => !locked.has(p));
+  if (patches.length === 0) refuseLocked(locked, all);
+  const refused = all.filter((p) => locked.has(p));
+  const fix: AppliedFix = { at, patches };
   const writes: CellWrite[] = patches.map((p) => ({
     patch: p,
     range: sheets.get(p.sheet)!.Range(p.cell),
@@ -49,10 +55,10 @@ export function applyPatches(
     wb,
     store,
     writes,
-    { done: fix, partial: (stuck) => ({ at: fix.at, patches: stuck.map((w) => w.patch) }) },
+    { done: fix, partial: (stuck) => ({ at, patches: stuck.map((w) => w.patch) }) },
     wpsText.undoFix
   );
-  return fix;
+  return refused.length > 0 ? { ...fix, refused } : fix;
 }
 
 /**
@@ -74,10 +80,8 @@ export function revertFix(app: EtApplication, wb: EtWorkbook): AppliedFix | null
     else if (!sameValue(now.value, p.old)) continue;
     reverted.push(p);
   }
-  refuseProtected(
-    sheets,
-    writes.map((w) => w.patch)
-  );
+  const targets = writes.map((w) => w.patch);
+  refuseLocked(lockedOf(sheets, targets), targets);
   writeAll(
     app,
     wb,

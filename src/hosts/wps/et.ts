@@ -34,6 +34,8 @@ export interface EtRange {
   readonly MergeArea: EtRange;
   readonly Interior: EtInterior;
   readonly HasFormula?: unknown;
+  /** Whether a protected sheet refuses the cells (false for cells the template unlocked; null when mixed). */
+  readonly Locked?: unknown;
   Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
   Select(): unknown;
   ClearContents(): unknown;

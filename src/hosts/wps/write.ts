@@ -43,10 +43,27 @@ export function sheetsOf(wb: EtWorkbook, patches: readonly Patch[]): Map<string,
   return sheets;
 }
 
-/** Refuses writes on protected sheets, naming the cells (nothing is written, protection is left alone). */
-export function refuseProtected(sheets: Map<string, EtWorksheet>, patches: readonly Patch[]): void {
-  const locked = patches.filter((p) => Boolean(sheets.get(p.sheet)!.ProtectContents));
-  if (locked.length > 0) throw new HostError(wpsText.protectedCells(bySheet(locked)), "protected");
+/**
+ * The patches whose cells a protected sheet refuses: on a protected sheet every cell not explicitly
+ * unlocked (Range.Locked false; templates often unlock the 得分 and 偏差原因 cells).
+ */
+export function lockedOf(sheets: Map<string, EtWorksheet>, patches: readonly Patch[]): Set<Patch> {
+  const locked = new Set<Patch>();
+  const guarded = new Map<string, boolean>();
+  for (const p of patches) {
+    const ws = sheets.get(p.sheet)!;
+    if (!guarded.has(p.sheet)) guarded.set(p.sheet, Boolean(ws.ProtectContents));
+    if (!guarded.get(p.sheet)) continue;
+    const flag = optional(() => ws.Range(p.cell).Locked);
+    if (flag !== false && flag !== 0) locked.add(p);
+  }
+  return locked;
+}
+
+/** Refuses writes to locked cells of protected sheets, naming them (protection is left alone). */
+export function refuseLocked(locked: ReadonlySet<Patch>, patches: readonly Patch[]): void {
+  const refused = patches.filter((p) => locked.has(p));
+  if (refused.length > 0) throw new HostError(wpsText.protectedCells(bySheet(refused)), "protected");
 }
 
 /** What a cell holds now. */

@@ -69,6 +69,8 @@ export interface Cell {
   format: string | null;
   /** BGR fill, null for none. */
   fill: number | null;
+  /** Unlocked cells stay writable on a protected sheet. */
+  unlocked?: boolean;
 }
 
 export interface Sheet {
@@ -140,7 +142,13 @@ export function changeCell(book: Book, sheet: Sheet, row: number, col: number, c
   const step = book.transaction ?? { description: "", changes: [] };
   step.changes.push({ sheet, key, before });
   if (!book.transaction) book.undo.push(step);
-  if (next.value === null && next.formula === null && next.format === null && next.fill === null)
+  if (
+    next.value === null &&
+    next.formula === null &&
+    next.format === null &&
+    next.fill === null &&
+    !next.unlocked
+  )
     sheet.cells.delete(key);
   else sheet.cells.set(key, next);
 }

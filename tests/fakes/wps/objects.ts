@@ -172,7 +172,8 @@ export class FakeRange {
     const env = this._env;
     const n = env.writes++;
     env.beforeWrite?.({ sheet: sheet.name, cell: a1(r, c), n });
-    if (sheet.protected) {
+    const formatting = "fill" in change;
+    if (sheet.protected && (formatting || !this._cell(r, c).unlocked)) {
       if (env.readings.protectedWrite === "throws") throw new Error("Fake ET: the sheet is protected");
       return;
     }
@@ -245,6 +246,10 @@ export class FakeRange {
       if (typeof cell.value === "boolean") return cell.value ? "TRUE" : "FALSE";
       return cell.value;
     });
+  }
+  get Locked(): boolean | null {
+    const all = this._cells().map(([r, c]) => !this._cell(r, c).unlocked);
+    return all.every(Boolean) ? true : all.some(Boolean) ? null : false;
   }
   get HasFormula(): boolean | null {
     const all = this._cells().map(([r, c]) => this._cell(r, c).formula !== null);
