@@ -30,6 +30,8 @@ export const cliText = {
     "示例：",
     "  zpb check 自评表.xlsx                    检查一个工作簿",
     "  zpb check 收到的表/ --summary 汇总.xlsx  检查文件夹中的全部工作簿并写出汇总表",
+    "  zpb check 收到的表/ --brief --report 报告.html --letters 审核意见/",
+    "                                           只列出有问题的表，另写 HTML 报告和给各主管部门的审核意见",
     "  zpb fix 自评表.xlsx                      写出 自评表.checked.xlsx",
     "",
     "退出码：0 没有错误；1 有错误；2 文件无法读取或参数有误。",
