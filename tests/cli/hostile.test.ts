@@ -64,5 +64,5 @@ describe("a workbook of a million rows", () => {
     expect(rows.forms).toEqual([]);
     expect(rows.findings.map((f) => f.code)).toEqual(["LAYOUT_NOT_FOUND"]);
     expect(run.code).toBe(1);
-  }, 60_000);
+  }, 240_000); // a guard against a hang, not a timing: a busy machine takes many times the usual seconds
 });
