@@ -129,7 +129,8 @@ export const filesSection: BenchSection = {
         const size = (await stat(file)).size;
         const argv = c.command === "check" ? ["check", file] : ["fix", file, "-o", join(dir, "out.xlsx")];
         const m = runCase(argv);
-        const ok = m.code === c.code && m.ms / 1000 <= c.goal.seconds && m.maxRssMb <= c.goal.mb;
+        // Judged on CPU time: on a machine shared with other work the wall clock says more about the others.
+        const ok = m.code === c.code && m.cpuMs / 1000 <= c.goal.seconds && m.maxRssMb <= c.goal.mb;
         rows.push([
           c.name,
           size >= 1 << 20 ? `${(size / (1 << 20)).toFixed(1)} MB` : `${(size / 1024).toFixed(0)} KB`,
@@ -147,7 +148,7 @@ export const filesSection: BenchSection = {
           rows,
           notes: [
             "秒 = 子进程内 runCli 的时间（不含 Node 与 tsx 的启动），CPU 秒 = 其间用户态 + 内核态 CPU 时间（含 GC 线程，",
-            "机器繁忙时比墙钟时间可靠）；峰值 RSS = 子进程的 process.resourceUsage().maxRSS，",
+            "机器繁忙时比墙钟时间可靠，目标按它判断）；峰值 RSS = 子进程的 process.resourceUsage().maxRSS，",
             "含 Node、tsx 与源码本身（约 80 MB）。文件由 tests/xlsx/hostile.ts 生成，不入库。上限见 docs/reliability.md。",
           ],
         },
