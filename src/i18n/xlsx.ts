@@ -53,7 +53,7 @@ export const xlsxText = {
       case "packageBytes":
         return `工作簿解压后合计超过 ${size(limit)} 的上限`;
       case "cells":
-        return `非空单元格超过 ${limit / 10000} 万个的上限`;
+        return `非空单元格超过 ${Math.round(limit / 10000)} 万个的上限`;
       case "ratio":
         return `${part ?? "其中一个部件"} 解压后超过压缩数据的 ${limit} 倍，像是“压缩炸弹”`;
     }
