@@ -65,6 +65,7 @@ export const xlsxText = {
   noWorkbookPart: "缺少 xl/workbook.xml",
   missingPart: (part: string) => `缺少 ${part}`,
   badXml: (part: string) => `${part} 的内容无法解析`,
+  xmlUnreadable: "工作簿内部的 XML 内容不完整或无法解析",
   writeFormula: (sheet: string, cell: string) => `“${sheet}”的 ${cell} 是公式单元格，不会被覆盖`,
   writeUnsafeText: (sheet: string, cell: string) =>
     `写入“${sheet}”的 ${cell} 的文字以 = + - @ 开头，可能被当作公式，已拒绝`,
