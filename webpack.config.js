@@ -21,9 +21,13 @@ const at = (...parts) => path.join(root, ...parts);
 
 /** office.js loads the Excel script for the running platform and its locale strings from its own folder. */
 const OFFICE_JS = at("node_modules", "@microsoft", "office-js", "dist");
-/** What the add-in never needs: debug builds, editor docs and the other Office applications' scripts. */
+/**
+ * What the add-in never needs: debug builds, editor docs, the other Office applications' scripts, and the
+ * error page Office shows from its own servers (an HTML page without our Content-Security-Policy).
+ */
 const OFFICE_JS_SKIP = [
   "**/*.debug.js",
+  "**/agaveerrorux/**",
   "**/office-vsdoc.js",
   "**/*.d.ts",
   "**/outlook_strings.js",
@@ -48,7 +52,8 @@ export default async (_env, argv) => {
 
   return {
     mode: production ? "production" : "development",
-    devtool: production ? false : "eval-cheap-module-source-map",
+    // Never an eval-based source map: the pages' Content-Security-Policy has no 'unsafe-eval', in development either.
+    devtool: production ? false : "cheap-module-source-map",
     entry: {
       taskpane: at("src", "taskpane", "index.tsx"),
       commands: at("src", "commands", "commands.ts"),
@@ -129,6 +134,11 @@ export default async (_env, argv) => {
           {
             from: at("src", "taskpane", "legacy", "check.js"),
             to: "legacy/check.js",
+            info: { minimized: true },
+          },
+          {
+            from: at("src", "taskpane", "legacy", "load-office.js"),
+            to: "legacy/load-office.js",
             info: { minimized: true },
           },
           { from: at("assets"), to: "assets", globOptions: { ignore: ["**/*.md"] } },

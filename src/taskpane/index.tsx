@@ -8,7 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { detectHost } from "../hosts/detect";
 import { createExcelHost } from "../hosts/excel";
 import { createWpsHost } from "../hosts/wps";
-import { xlsxCodec } from "../hosts/file/codec";
+import { browserCodec } from "../hosts/file/codec";
 import { createFileHost } from "../hosts/file";
 import type { Host } from "../hosts/types";
 import { App } from "./App";
@@ -24,7 +24,7 @@ async function chooseHost(): Promise<{ host: Host; bootNotice?: Notice }> {
     case "wps":
       return { host: createWpsHost() };
     case "file":
-      return { host: createFileHost(xlsxCodec) };
+      return { host: createFileHost(browserCodec) };
   }
 }
 
@@ -46,7 +46,7 @@ export async function boot(container: HTMLElement | null = document.getElementBy
     chosen = await chooseHost();
   } catch (error) {
     // A host that cannot start must not leave a blank pane: browser mode still works.
-    chosen = { host: createFileHost(xlsxCodec), bootNotice: errorNotice(error) };
+    chosen = { host: createFileHost(browserCodec), bootNotice: errorNotice(error) };
   }
   const { host, bootNotice } = chosen;
   root.render(
