@@ -50,7 +50,7 @@ export const cliText = {
   unknownProfile: (name: string, known: string) => `不认识的评分规则“${name}”，可用的有：${known}`,
   outputIsInput: (file: string) => `输出文件与原文件相同（${file}）：要直接替换原文件请用 --in-place`,
   outputAndInPlace: "-o 与 --in-place 只能选一个",
-  summaryIsInput: (file: string) => `汇总表不能写到被检查的自评表文件上（${file}）：请另取一个文件名`,
+  summaryIsInput: (file: string) => `汇总表或报告不能写到被检查的自评表文件上（${file}）：请另取一个文件名`,
   internalError: (detail: string) => `内部错误：${detail}（设置 ZPB_DEBUG=1 可查看详细信息）`,
   writeFailed: (file: string, detail: string) => `无法写入 ${file}：${detail}`,
   /** The operating system's refusals, by error code: what a clerk can act on, never a temporary path. */
