@@ -105,6 +105,8 @@ export const cliText = {
   fileFailed: "无法读取",
   totals: (files: number, forms: number, errors: number, warnings: number, infos: number) =>
     `共 ${files} 个文件、${forms} 张自评表：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
+  ownOutputs: (names: string) => `文件夹中以前写出的汇总表（未检查）：${names}`,
+  ownOutput: "以前写出的审核汇总表，未检查",
   otherFiles: (names: string) => `文件夹中的其他文件（不是工作簿，未检查）：${names}`,
   failedFiles: (n: number) => `，${n} 个文件无法读取`,
   summaryWritten: (file: string, rows: number) => `汇总表已写入 ${file}（${rows} 行）`,
