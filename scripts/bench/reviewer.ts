@@ -57,8 +57,11 @@ export const reviewerSection: BenchSection = {
           () =>
             zpb(["check", inputs, "--brief", "--summary", summary, "--report", report, "--letters", letters]),
         ],
-        ["只写汇总表（已检查的结果 → 字节）", async () => summaryBytes(buildBatch(files, [], meta), dir)],
-        ["只写 HTML 报告（已检查的结果 → 文本）", async () => reportHtml(buildBatch(files, [], meta), dir)],
+        ["只写汇总表（已检查的结果 → 字节）", async () => summaryBytes(buildBatch(files, [], [], meta), dir)],
+        [
+          "只写 HTML 报告（已检查的结果 → 文本）",
+          async () => reportHtml(buildBatch(files, [], [], meta), dir),
+        ],
       ];
       const rows: (string | number)[][] = [];
       for (const [name, fn] of cases) {

@@ -310,11 +310,20 @@ function duplicates(files: readonly FileResult[]): Duplicate[] {
   return [...named, ...same];
 }
 
-/** Builds the batch from the files checked and the other files found in the input folders. */
-export function buildBatch(files: readonly FileResult[], others: readonly string[], meta: BatchMeta): Batch {
+/**
+ * Builds the batch from the files checked, the other files found in the input folders and the summaries of
+ * earlier runs found there (both accounted for, neither checked).
+ */
+export function buildBatch(
+  files: readonly FileResult[],
+  others: readonly string[],
+  ownOutputs: readonly string[],
+  meta: BatchMeta
+): Batch {
   const rows = files.flatMap(fileRows);
   for (const other of others)
     rows.push(emptyRow(other, "", "notForm", T.otherFile(extname(other).toLowerCase() || T.noExtension)));
+  for (const own of ownOutputs) rows.push(emptyRow(own, "", "notForm", T.ownOutput));
   const forms = rows.filter((r) => r.range !== null);
   // Sorted by status and errors, then file; equal rows keep workbook order (the sort is stable).
   const sorted = [...rows].sort(
@@ -338,7 +347,7 @@ export function buildBatch(files: readonly FileResult[], others: readonly string
       passed: forms.filter((r) => r.status === "pass").length,
       toCorrect: forms.filter((r) => r.status === "fix").length,
       unreadable: rows.filter((r) => r.status === "unreadable").length,
-      others: others.length,
+      others: others.length + ownOutputs.length,
     },
   };
 }

@@ -5,6 +5,7 @@ import { cliText as T } from "../i18n/cli";
 import { expandInputs } from "./files";
 import { canonicalPath, openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
 import type { FileResult, SheetResult, SkippedSheet } from "./types";
+import { isOwnWorkbook } from "./xlsxout";
 
 export interface CheckOptions {
   profile: Profile;
@@ -21,6 +22,8 @@ export interface CheckOptions {
   lettersDirs?: readonly string[];
   /** Called with every other file found in an input folder (a .txt, a .pdf): not checked, accounted for. */
   onOtherFile?: (path: string) => void;
+  /** Called with a summary an earlier run wrote, found in an input folder: not checked, accounted for. */
+  onOwnOutput?: (path: string) => void;
   /** Called with an unexpected error (not a WorkbookError), for ZPB_DEBUG. */
   onInternalError?: (err: unknown) => void;
 }
@@ -67,8 +70,18 @@ export function analyzeWorkbook(opened: OpenedWorkbook, options: CheckOptions): 
 
 /** Checks one file; a file that cannot be read gives a result with `error` set, never a throw. */
 export async function checkFile(path: string, options: CheckOptions): Promise<FileResult> {
+  return (await checkFound(path, options, false)) as FileResult;
+}
+
+/** Checks a file; null for a summary written by an earlier run, found in a folder (never an input). */
+async function checkFound(
+  path: string,
+  options: CheckOptions,
+  inFolder: boolean
+): Promise<FileResult | null> {
   try {
     const opened = await openWorkbook(path);
+    if (inFolder && isOwnWorkbook(opened.bytes)) return null;
     return { path, error: null, ...analyzeWorkbook(opened, options) };
   } catch (err) {
     if (!(err instanceof WorkbookError) && systemReason(err) === null) options.onInternalError?.(err);
@@ -97,7 +110,9 @@ export async function checkPaths(paths: readonly string[], options: CheckOptions
       if (seen.has(resolve(file))) continue;
       seen.add(resolve(file));
       if (input.folder && (await excluded(file, options))) continue;
-      results.push(await checkFile(file, options));
+      const result = await checkFound(file, options, input.folder);
+      if (result) results.push(result);
+      else options.onOwnOutput?.(file);
     }
   }
   return results;

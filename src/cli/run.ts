@@ -65,12 +65,14 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
   const profile = profileOf(flags.profile);
   const outputs = [flags.summary, flags.report].filter((p): p is string => p !== undefined);
   const others: string[] = [];
+  const ownOutputs: string[] = [];
   const files = await checkPaths(paths, {
     profile,
     // What this run writes is never read as an input, even inside an input folder.
     exclude: new Set(await Promise.all(outputs.map(canonicalPath))),
     lettersDirs: flags.letters === undefined ? [] : [await canonicalPath(flags.letters)],
     onOtherFile: (path) => others.push(path),
+    onOwnOutput: (path) => ownOutputs.push(path),
     onEmptyFolder: (folder) => io.err(`${T.emptyFolder(folder)}\n`),
     onInternalError: (err) => debug(io, err),
   });
@@ -79,10 +81,11 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
   else {
     io.out(renderReport(files, paint(io.color === true), { brief: flags.brief }));
     if (others.length > 0) io.out(`${T.otherFiles(others.join("、"))}\n`);
+    if (ownOutputs.length > 0) io.out(`${T.ownOutputs(ownOutputs.join("、"))}\n`);
   }
   for (const f of files) if (f.error !== null) io.err(`${f.error}\n`);
   if (outputs.length > 0 || flags.letters !== undefined) {
-    const batch = buildBatch(files, others, {
+    const batch = buildBatch(files, others, ownOutputs, {
       when: new Date(),
       profile: profile.name,
       version: version(),

@@ -8,6 +8,7 @@ import { zipSync, strToU8 } from "fflate";
 import { columnName } from "../core/index";
 import { safeText } from "../core/fix";
 import { escapeXml } from "../hosts/xlsx/xml";
+import { parseZip, readEntry } from "../hosts/xlsx/zip";
 import { displayWidth } from "./format";
 
 /** The styles a cell may take. */
@@ -206,6 +207,23 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
+/** What the workbooks written here say they were written by (docProps/app.xml), so that they are known again. */
+const APPLICATION = "自评表助手 zpb 审核汇总";
+
+/** Whether the bytes are a workbook written here (a summary of an earlier run); false for anything else. */
+export function isOwnWorkbook(bytes: Uint8Array): boolean {
+  try {
+    const zip = parseZip(bytes);
+    const entry = zip.byName.get("docProps/app.xml");
+    if (!entry || entry.size > 4096) return false;
+    return new TextDecoder()
+      .decode(readEntry(zip, entry))
+      .includes(`<Application>${APPLICATION}</Application>`);
+  } catch {
+    return false;
+  }
+}
+
 /** The bytes of a new workbook holding the given sheets, in order. */
 export function workbookBytes(sheets: readonly SheetSpec[]): Uint8Array {
   const files: Record<string, Uint8Array> = {};
@@ -249,8 +267,11 @@ export function workbookBytes(sheets: readonly SheetSpec[]): Uint8Array {
       `</Relationships>`
   );
   files["xl/styles.xml"] = strToU8(STYLES);
+  files["docProps/app.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${APPLICATION}</Application></Properties>`
+  );
   files["_rels/.rels"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`
   );
   files["[Content_Types].xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -258,6 +279,7 @@ export function workbookBytes(sheets: readonly SheetSpec[]): Uint8Array {
       `<Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
       `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+      `<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
       overrides.join("") +
       `</Types>`
   );

@@ -50,7 +50,7 @@ export const cliText = {
   unknownProfile: (name: string, known: string) => `不认识的评分规则“${name}”，可用的有：${known}`,
   outputIsInput: (file: string) => `输出文件与原文件相同（${file}）：要直接替换原文件请用 --in-place`,
   outputAndInPlace: "-o 与 --in-place 只能选一个",
-  summaryIsInput: (file: string) => `汇总表不能写到被检查的自评表文件上（${file}）：请另取一个文件名`,
+  summaryIsInput: (file: string) => `汇总表或报告不能写到被检查的自评表文件上（${file}）：请另取一个文件名`,
   /**
    * An error the command did not expect (a fault of the command, not of the file). Its own text is English
    * from the engine or a library: it is shown only with ZPB_DEBUG=1, with the stack.
@@ -109,6 +109,8 @@ export const cliText = {
   fileFailed: "无法读取",
   totals: (files: number, forms: number, errors: number, warnings: number, infos: number) =>
     `共 ${files} 个文件、${forms} 张自评表：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
+  ownOutputs: (names: string) => `文件夹中以前写出的汇总表（未检查）：${names}`,
+  ownOutput: "以前写出的审核汇总表，未检查",
   otherFiles: (names: string) => `文件夹中的其他文件（不是工作簿，未检查）：${names}`,
   failedFiles: (n: number) => `，${n} 个文件无法读取`,
   summaryWritten: (file: string, rows: number) => `汇总表已写入 ${file}（${rows} 行）`,

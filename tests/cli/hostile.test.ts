@@ -39,7 +39,8 @@ describe("a folder of hostile files", () => {
     const json = await zpb("check", "--json", dir);
     const doc = JSON.parse(json.out) as JsonDocument;
     const read = doc.files.filter((f) => f.error === null).map((f) => f.path);
-    expect(read.map((p) => p.slice(dir.length + 1))).toEqual(["1-正常.xlsx", "3-远处一格.xlsx", "汇总.xlsx"]);
+    // The summary written above is known as one and never read as an input.
+    expect(read.map((p) => p.slice(dir.length + 1))).toEqual(["1-正常.xlsx", "3-远处一格.xlsx"]);
     const [normal, stray] = doc.files.filter((f) => f.error === null);
     const findings = (f: typeof normal) =>
       JSON.stringify(f.sheets.map((s) => s.forms.map((x) => x.findings)));

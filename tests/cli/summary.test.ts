@@ -6,7 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonDocument } from "../../src/cli/json";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { cliText } from "../../src/i18n/cli";
-import { single, tempDir, twoFormsWorkbook, unreadableForm, unrelatedWorkbook, zpb } from "./helpers";
+import {
+  fixture,
+  single,
+  tempDir,
+  twoFormsWorkbook,
+  unreadableForm,
+  unrelatedWorkbook,
+  zpb,
+} from "./helpers";
 import { readSummary, tableOf, type ReadSheet } from "./summary-reader";
 
 let dir = "";
@@ -224,6 +232,24 @@ describe("the summary never reads what it writes", () => {
     const rows = tableOf(readSummary(out)[0], HEADER_ROW);
     expect(rows.map((r) => r["文件"])).toEqual([join(inputs, "2.xlsx")]);
     expect(again.out).not.toContain("汇总.xlsx\n");
+  });
+
+  it("knows a summary of an earlier run found in an input folder: accounted for, never checked", async () => {
+    const inputs = join(dir, "收到的表");
+    await mkdir(inputs);
+    await copyFile(single("2023-taopu-003"), join(inputs, "2.xlsx"));
+    await copyFile(fixture("forms-2023-putuo-taopu-001-070.xlsx"), join(inputs, "桃浦.xlsx"));
+    const old = join(inputs, "上周的汇总.xlsx");
+    expect((await zpb("check", inputs, "--summary", old)).code).toBe(1);
+    const out = join(dir, "汇总.xlsx");
+    const run = await zpb("check", inputs, "--summary", out);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(cliText.ownOutputs(old));
+    expect(run.out).not.toContain("「汇总」");
+    const rows = tableOf(readSummary(out)[0], HEADER_ROW).filter((r) => r["文件"] === old);
+    expect(rows.map((r) => [r["状态"], r[H[16]]])).toEqual([["不是自评表", cliText.ownOutput]]);
+    // Given by name, it is checked like any file.
+    expect((await zpb("check", "--json", old)).code).toBeLessThan(2);
   });
 
   it("escapes a project name that starts like a formula", async () => {
