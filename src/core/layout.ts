@@ -348,6 +348,12 @@ function lastColumn(grid: Grid, top: number, bottom: number): number {
   return last;
 }
 
+/** Whether the cell is the only one holding a value on its row. */
+function aloneOnRow(grid: Grid, p: Pos): boolean {
+  const line = grid.values[p.row - grid.top] ?? [];
+  return line.every((v, i) => grid.left + i === p.col || v === null || v === undefined || v === "");
+}
+
 /** Locates every form on the sheet, top to bottom, and the parts that look like a form but do not read. */
 export function locateForms(grid: Grid): SheetLayout {
   const end = gridEnd(grid);
@@ -438,8 +444,11 @@ export function locateForms(grid: Grid): SheetLayout {
     i = j + 1;
   }
   if (forms.length === 0 && unreadable.length === 0) {
-    const title = findTitle(grid, [grid.top, end.row], end.col);
-    if (title) unreadable.push({ pos: title.pos, title: title.text, found: [], missing: [] });
+    // A form's title heads the sheet, alone on its row: a list that names forms among its data is no form.
+    const head = presentRows(grid).slice(0, 5);
+    const title = head.length ? findTitle(grid, [head[0], head[head.length - 1] + 1], end.col) : null;
+    if (title && aloneOnRow(grid, title.pos))
+      unreadable.push({ pos: title.pos, title: title.text, found: [], missing: [] });
   }
   return { forms, unreadable };
 }

@@ -666,6 +666,17 @@ describe("FORM_UNREADABLE names what was found and what is missing", () => {
     const a = analyzeSheet(sheet([[null], [null, "2023年度项目支出绩效自评表"], ["项目名称", "x"]]));
     expect(a.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(["FORM_UNREADABLE@B2"]);
   });
+
+  it("a list that names forms among its data (a summary of sheets) is no form, not an unreadable one", () => {
+    const a = analyzeSheet(
+      sheet([
+        ["文件", "工作表", "状态"],
+        ["甲.xlsx", "项目支出绩效自评表", "通过"],
+        ["乙.xlsx", "部门整体支出绩效自评表", "需修改"],
+      ])
+    );
+    expect(a.findings.map((f) => f.code)).toEqual(["LAYOUT_NOT_FOUND"]);
+  });
 });
 
 describe("kinds", () => {
