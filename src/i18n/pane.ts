@@ -71,6 +71,8 @@ export const paneText = {
   workbookAnnounce: (forms: number, errorSheets: number) =>
     `整个工作簿检查完成：${forms} 张自评表，${errorSheets} 张有错误。`,
   openedSheet: (sheet: string) => `已打开“${sheet}”的检查结果。`,
+  openedFirstError: (sheet: string, from: string) =>
+    `“${from}”没有错误；已打开第一张有错误的工作表“${sheet}”。`,
   staleAnnounce: {
     activated: "已切换到其他工作表，回到窗格时会重新检查。",
     changed: "表中的单元格已修改，回到窗格时会重新检查。",

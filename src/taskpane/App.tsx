@@ -98,10 +98,10 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
     saveSettings(next);
   };
 
-  const { check, returned } = pane;
+  const { openCheck, returned } = pane;
   React.useEffect(() => {
-    if (autoCheck ?? !fileHost) void check();
-  }, [autoCheck, check, fileHost]);
+    if (autoCheck ?? !fileHost) void openCheck();
+  }, [autoCheck, openCheck, fileHost]);
 
   // Coming back to the pane re-checks a sheet the user switched away from or edited meanwhile.
   React.useEffect(() => {
