@@ -55,6 +55,8 @@ export const paneText = {
   recomputedValue: "重算值",
   computation: "计算",
   selectCell: (cell: string) => `定位到 ${cell}`,
+  findingsHint: "点一条问题，即在表中选中它的单元格。",
+  findingsHintFile: "点一条问题，即在下方的表格预览中定位它的单元格。",
 
   // Forms of a sheet.
   formPicker: "本表中的自评表",
