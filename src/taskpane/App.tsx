@@ -8,6 +8,7 @@ import { ActionBar } from "./components/ActionBar";
 import { ConfirmBar } from "./components/ConfirmBar";
 import { DropZone } from "./components/DropZone";
 import { FileBar } from "./components/FileBar";
+import { FileProgress } from "./components/FileProgress";
 import { Header } from "./components/Header";
 import { LiveRegion } from "./components/LiveRegion";
 import { LoadingSkeleton } from "./components/LoadingSkeleton";
@@ -144,6 +145,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
               onChooseSheet={file.chooseSheet}
               onDownload={file.download}
             />
+            {file.progress && <FileProgress progress={file.progress} onCancel={file.cancel} />}
             {!view.fileName && <Body1>{paneText.dropHere}</Body1>}
           </>
         )}
@@ -220,7 +222,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
             }
           />
         )}
-        <SettingsPanel settings={settings} onChange={changeSettings} />
+        <SettingsPanel settings={settings} onChange={changeSettings} onDiagnose={host.diagnose?.bind(host)} />
       </main>
     </DropZone>
   );

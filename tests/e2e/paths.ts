@@ -39,3 +39,5 @@ export const CHROMIUM_ARGS = [
 
 /** Set by vitest.e2e.config.ts: the e2e files are skipped in the unit run. */
 export const E2E = process.env.ZPB_E2E === "1";
+/** The report's picture in the README. */
+export const REPORT_SCREENSHOT = join(ROOT, "docs", "screenshot-report.png");
