@@ -55,6 +55,8 @@ export const paneText = {
   recomputedValue: "重算值",
   computation: "计算",
   selectCell: (cell: string) => `定位到 ${cell}`,
+  findingsHint: "点一条问题，即在表中选中它的单元格。",
+  findingsHintFile: "点一条问题，即在下方的表格预览中定位它的单元格。",
 
   // Forms of a sheet.
   formPicker: "本表中的自评表",
@@ -71,6 +73,8 @@ export const paneText = {
   workbookAnnounce: (forms: number, errorSheets: number) =>
     `整个工作簿检查完成：${forms} 张自评表，${errorSheets} 张有错误。`,
   openedSheet: (sheet: string) => `已打开“${sheet}”的检查结果。`,
+  openedFirstError: (sheet: string, from: string) =>
+    `“${from}”没有错误；已打开第一张有错误的工作表“${sheet}”。`,
   staleAnnounce: {
     activated: "已切换到其他工作表，回到窗格时会重新检查。",
     changed: "表中的单元格已修改，回到窗格时会重新检查。",

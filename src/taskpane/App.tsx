@@ -85,8 +85,9 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
   };
   // After an action, focus goes where its result is (never to the page), once that is on screen (the
   // findings are replaced by a skeleton while a sheet is read); a missing target falls back to the findings.
+  // A layout effect: focus moves in the same commit that shows the target, never a frame later.
   const pendingFocus = React.useRef(0);
-  React.useEffect(() => {
+  React.useLayoutEffect(() => {
     if (!state.focus || pendingFocus.current === state.focusSeq || state.phase === "loading") return;
     const target = refs[state.focus].current ?? refs.results.current;
     if (!target) return;
@@ -99,10 +100,10 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
     saveSettings(next);
   };
 
-  const { check, returned } = pane;
+  const { openCheck, returned } = pane;
   React.useEffect(() => {
-    if (autoCheck ?? !fileHost) void check();
-  }, [autoCheck, check, fileHost]);
+    if (autoCheck ?? !fileHost) void openCheck();
+  }, [autoCheck, openCheck, fileHost]);
 
   // Coming back to the pane re-checks a sheet the user switched away from or edited meanwhile.
   React.useEffect(() => {

@@ -1,7 +1,7 @@
 /** Pure helpers between the core and the pane: analysis with the pane's settings, per-form and per-sheet views. */
 import { analyzeSheet } from "../core/index";
 import type { Grid } from "../core/grid";
-import type { Finding, FormAnalysis, Patch, Severity, SheetAnalysis } from "../core/types";
+import type { Finding, Patch, Severity, SheetAnalysis } from "../core/types";
 import type { PaneSettings } from "./settings";
 
 /** How the pane turns a grid into every form's report and patches (the core; a stub in component tests). */
@@ -105,13 +105,6 @@ export function othersWithProblems(
     errors: others.filter((r) => r.counts.error > 0).length,
     warnings: others.filter((r) => r.counts.error === 0 && r.counts.warning > 0).length,
   };
-}
-
-/** The form a finding belongs to: the one whose rows hold the finding's cell. */
-export function formOf(forms: readonly FormAnalysis[], finding: Finding): number {
-  const row = finding.row ?? Number(/\d+$/.exec(finding.cell)?.[0] ?? NaN);
-  const i = forms.findIndex((f) => row - 1 >= f.report.top && row - 1 <= f.report.bottom);
-  return i;
 }
 
 /** Sheets and cells a set of patches touches, for the confirmation of 全部一键重算. */

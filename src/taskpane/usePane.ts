@@ -195,16 +195,19 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
     [guarded, readAndAnalyze, patch]
   );
 
-  /** Reads every sheet (with progress) and analyzes it; the rows become the table and the overview. */
+  /**
+   * Reads every sheet (with progress) and analyzes it; the rows become the overview, and the table unless
+   * `table` is false (opening the pane only looks for the problems).
+   */
   const readWorkbook = useCallback(
-    async (label: (done: number, total: number) => string) => {
+    async (label: (done: number, total: number) => string, table = true) => {
       patch({ progress: { label: label(0, 0) } });
       const grids = await host.readAllSheets((done, total) =>
         patch({ progress: { label: label(done, total), value: total > 0 ? done / total : undefined } })
       );
       const rows = analyzeAll(grids, latest.current, analyzer);
       const run: WorkbookRun = { done: grids.length, total: grids.length, rows };
-      patch({ workbook: run, overview: rows, progress: null });
+      patch(table ? { workbook: run, overview: rows, progress: null } : { overview: rows, progress: null });
       return rows;
     },
     [host, analyzer, patch]
@@ -224,6 +227,32 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
       patch({ canRevert: await host.hasRevert() });
     },
     [host, patch, show]
+  );
+
+  /**
+   * Opening the pane: the active sheet first (one read). When it has no errors, the other sheets are read
+   * (one workbook read) and the pane opens the first sheet with errors, saying so; a sheet with errors the
+   * user is on stays.
+   */
+  const openCheck = useCallback(
+    () =>
+      guarded("loading", async () => {
+        const analysis = await readAndAnalyze();
+        const counts = countBySeverity(sheetFindings(analysis));
+        let announce = paneText.checkedAnnounce(counts);
+        if (counts.error === 0) {
+          const rows = await readWorkbook(paneText.workbookProgress, false);
+          const target = rows.find((r) => r.counts.error > 0);
+          if (target && target.grid.name !== analysis.name) {
+            await openRow(target);
+            const text = paneText.openedFirstError(target.grid.name, analysis.name);
+            patch({ notice: { intent: "info", text } });
+            announce = text;
+          }
+        }
+        patch({ announce });
+      }),
+    [guarded, readAndAnalyze, readWorkbook, openRow, patch]
   );
 
   const fix = useCallback(
@@ -436,6 +465,7 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
     settings,
     analyzer,
     check,
+    openCheck,
     fix,
     prepareFixAll,
     confirmFixAll,

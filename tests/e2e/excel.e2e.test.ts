@@ -5,11 +5,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyzeSheet } from "../../src/core/index";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { paneText } from "../../src/i18n/pane";
+import { sheetPatches } from "../../src/taskpane/analysis";
+import { DEFAULT_SETTINGS } from "../../src/taskpane/settings";
 import { openPane, type PaneSession } from "./browser";
 import { bundleForPage } from "./bundle";
-import { DIST, E2E, FORM } from "./paths";
+import { DIST, E2E, FORM, SAMPLE } from "./paths";
 import { serveDir, type StaticServer } from "./server";
 
 const SHEET = "财政所-财政管理专项经费";
@@ -92,3 +95,66 @@ describe.skipIf(!E2E)("task pane in Chromium, on a fake Excel", () => {
     expect(pane.errors).toEqual([]);
   });
 });
+
+describe.skipIf(!E2E)(
+  "全部一键重算 and 撤销 in Chromium, on a fake Excel holding the six-sheet sample",
+  () => {
+    let server: StaticServer;
+    let pane: PaneSession;
+    const book = readWorkbook(new Uint8Array(readFileSync(SAMPLE)));
+    const planned = book.sheets.flatMap((s) => sheetPatches(analyzeSheet(s.grid, DEFAULT_SETTINGS)));
+    const sheets = new Set(planned.map((p) => p.sheet)).size;
+
+    /** The fake's values at every planned cell, and its sync count. */
+    const inPage = () =>
+      pane.page.evaluate((cells) => {
+        type Fake = { cell(sheet: string, a1: string): { value: unknown }; syncCount: number };
+        const fake = (window as unknown as { __fakeExcel: Fake }).__fakeExcel;
+        return { values: cells.map((c) => fake.cell(c.sheet, c.cell).value), syncs: fake.syncCount };
+      }, planned);
+
+    beforeAll(async () => {
+      server = await serveDir(DIST);
+      const fake = await bundleForPage(join(import.meta.dirname, "fake-office.ts"));
+      pane = await openPane({
+        origin: server.origin,
+        width: 320,
+        stubOfficeJs: true,
+        query: "?office=1&_host_Info=Excel$Win32$16.01$zh-CN$$$$0",
+        initScripts: [`window.__zpbSeed = ${JSON.stringify(book.sheets.map((s) => s.grid))};`, fake],
+      });
+    });
+
+    afterAll(async () => {
+      await pane?.close();
+      await server?.close();
+    });
+
+    it("writes every sheet in one snapshot and one 撤销 restores every sheet, counting round trips", async () => {
+      const { page } = pane;
+      // The active sheet is clean: the pane read the workbook once and opened the first sheet with errors.
+      await page.getByRole("heading", { name: "财政所-财政管理专项经费" }).waitFor();
+      const before = await inPage();
+      expect(before.values).toEqual(planned.map((p) => p.old ?? ""));
+
+      await page.getByRole("button", { name: paneText.fixAll, exact: true }).click();
+      const confirm = page.getByRole("alertdialog");
+      await confirm.waitFor();
+      expect(await confirm.textContent()).toContain(paneText.confirmAll({ cells: planned.length, sheets }));
+      const read = await inPage();
+      expect(read.syncs - before.syncs).toBe(3);
+      await confirm.getByRole("button", { name: paneText.confirmWrite, exact: true }).click();
+      await page.getByRole("heading", { name: paneText.writtenTitle(planned.length), exact: true }).waitFor();
+      const written = await inPage();
+      expect(written.values).toEqual(planned.map((p) => p.value));
+      expect(written.syncs - read.syncs).toBe(5); // 1 write, 3 to check again, 1 to select
+
+      await page.getByRole("button", { name: paneText.revert, exact: true }).click();
+      await page.getByText(paneText.reverted(planned.length, sheets), { exact: true }).waitFor();
+      const reverted = await inPage();
+      expect(reverted.values).toEqual(before.values);
+      expect(reverted.syncs - written.syncs).toBe(6); // 2 to revert, 3 to check again, 1 for the active sheet
+      expect(pane.errors).toEqual([]);
+    });
+  }
+);

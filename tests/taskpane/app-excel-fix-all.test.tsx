@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyzeSheet } from "../../src/core/index";
 import { createExcelHost } from "../../src/hosts/excel";
@@ -20,6 +20,7 @@ import { renderApp } from "./render";
 afterEach(cleanup);
 
 const SAMPLE = join(import.meta.dirname, "../../samples/自评表-示例.xlsx");
+const FORM = join(import.meta.dirname, "../fixtures/forms/single/2023-taopu-003.xlsx");
 
 describe("全部一键重算 on the Excel host", () => {
   it("writes every sheet after a confirmation, and one 撤销 restores every sheet", async () => {
@@ -34,7 +35,10 @@ describe("全部一键重算 on the Excel host", () => {
     const before = planned.map(value);
 
     renderApp({ host: createExcelHost(fake.run), initialSettings: SETTINGS });
-    await screen.findByRole("heading", { name: paneText.findings });
+    // The active sheet is clean: the pane reads the workbook and opens the first sheet with errors.
+    await screen.findByRole("heading", { name: "财政所-财政管理专项经费" });
+    // 1 to register the events, 1 for the active sheet, 3 for the workbook, 1 to select the problem.
+    await waitFor(() => expect(fake.syncCount).toBe(6));
     await waitFor(() =>
       expect(screen.getByRole("button", { name: paneText.fixAll }).getAttribute("aria-disabled")).not.toBe(
         "true"
@@ -68,5 +72,27 @@ describe("全部一键重算 on the Excel host", () => {
     expect(planned.map(value)).toEqual(before);
     // 2 to revert (load the snapshot, write), 3 to check the workbook again, 1 for the active sheet.
     expect(fake.syncCount).toBe(6);
+  });
+});
+
+describe("following the user on the Excel host", () => {
+  it("edits while the pane is idle cost no round trip; coming back reads the sheet once", async () => {
+    const fake = await fakeFromXlsx(new Uint8Array(readFileSync(FORM)));
+    renderApp({ host: createExcelHost(fake.run), initialSettings: SETTINGS });
+    expect(await screen.findByText("H23")).toBeTruthy();
+    await waitFor(() => expect(fake.syncCount).toBe(2)); // the events, the sheet (it has errors: no more)
+    const sheet = fake.activeSheet;
+    act(() => {
+      fake.edit(sheet, "H23", { value: 0 });
+      fake.edit(sheet, "H30", { value: 9.38 });
+      fake.edit(sheet, "H31", { value: 90.38 });
+    });
+    expect(await screen.findByText(paneText.staleTitle)).toBeTruthy();
+    expect(fake.syncCount).toBe(2);
+
+    fireEvent.focus(window);
+    await waitFor(() => expect(screen.queryByText("H23")).toBeNull());
+    expect(fake.syncCount).toBe(3);
+    expect(screen.queryByText(paneText.staleTitle)).toBeNull();
   });
 });

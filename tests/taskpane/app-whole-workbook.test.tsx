@@ -141,15 +141,40 @@ describe("the workbook table", () => {
 });
 
 describe("opening where the problems are", () => {
-  it("after a workbook run opens the first sheet with errors, and a clean sheet says others have problems", async () => {
-    const host = fakeHost([grid("表3"), grid("表1"), grid("表2")]);
+  it("opening the pane on a clean sheet reads the workbook once and opens the first sheet with errors", async () => {
+    const host = fakeHost([grid("表3"), grid("表2"), grid("表1")]);
     const { analyzer } = workbook();
     renderApp({ host, analyzer, initialSettings: SETTINGS });
-    expect(await screen.findByText(paneText.cleanTitle)).toBeTruthy();
+    expect(await screen.findByText("H23")).toBeTruthy();
+    expect(screen.getAllByText(paneText.openedFirstError("表1", "表3"))).toHaveLength(2); // notice, live region
+    expect(screen.getByTestId("live").textContent).toBe(paneText.openedFirstError("表1", "表3"));
+    expect(host.readActiveSheet).toHaveBeenCalledTimes(1);
+    expect(host.readAllSheets).toHaveBeenCalledTimes(1);
+    expect(host.select).toHaveBeenCalledWith("表1", "H23");
+    // Only the problems were looked for: the table is not shown until asked for.
+    expect(screen.queryByRole("table", { name: paneText.workbookTitle })).toBeNull();
+  });
+
+  it("a sheet with errors the user is on stays, without reading the other sheets", async () => {
+    const host = fakeHost([grid("表1"), grid("表2")]);
+    const { analyzer } = workbook();
+    renderApp({ host, analyzer, initialSettings: SETTINGS });
+    expect(await screen.findByText("H23")).toBeTruthy();
+    expect(host.readAllSheets).not.toHaveBeenCalled();
+    expect(host.select).not.toHaveBeenCalled();
+  });
+
+  it("after a workbook run opens the first sheet with errors, and a clean sheet says others have problems", async () => {
+    const host = fakeHost([grid("表2"), grid("表3"), grid("表1")]);
+    const { analyzer } = workbook();
+    renderApp({ host, analyzer, initialSettings: SETTINGS });
+    expect(await screen.findByText("H23")).toBeTruthy(); // 表2 has only warnings: the pane opens 表1
+    host.select.mockClear();
+    await host.select("表2", "A1"); // the user goes back to 表2 and checks the workbook
+    host.select.mockClear();
     const user = userEvent.setup();
     await user.click(button(paneText.checkWorkbook));
-    expect(await screen.findByText("H23")).toBeTruthy();
-    expect(host.select).toHaveBeenCalledWith("表1", "H23");
+    await waitFor(() => expect(host.select).toHaveBeenCalledWith("表1", "H23"));
 
     const table = screen.getByRole("table", { name: paneText.workbookTitle });
     await user.click(within(table).getByRole("button", { name: /^查看“表3”/ }));

@@ -52,11 +52,11 @@ describe("opening a sheet from the workbook table", () => {
   it("shows its findings even when the host cannot select there (a hidden sheet), with the reason", async () => {
     const host = fakeHost([grid("表1"), grid("隐藏表")]);
     const analyzer = stubAnalyzer({
-      表1: { report: report("表1"), patches: [] },
+      表1: { report: report("表1", { findings: [{ ...H23, cell: "H17" }] }), patches: [] },
       隐藏表: { report: report("隐藏表", { findings: [H23] }), patches: [] },
     });
     renderApp({ host, analyzer, initialSettings: SETTINGS });
-    await screen.findByText(paneText.cleanTitle);
+    await screen.findByText("H17");
     const user = userEvent.setup();
     await user.click(button(paneText.checkWorkbook));
     const table = await screen.findByRole("table", { name: paneText.workbookTitle });

@@ -32,7 +32,10 @@ export interface FileBarProps {
 
 const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Everything stays on this machine: the file is read with File.arrayBuffer, saved through a Blob URL. */
+/**
+ * Everything stays on this machine: the file is read with File.arrayBuffer, saved through a Blob URL.
+ * Buttons stay focusable while busy, so that focus never falls to the page.
+ */
 export function FileBar({ view, counts, busy, onOpen, onChooseSheet, onDownload }: FileBarProps) {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
@@ -42,12 +45,16 @@ export function FileBar({ view, counts, busy, onOpen, onChooseSheet, onDownload 
         <Button
           appearance={view.fileName ? "secondary" : "primary"}
           icon={<FolderOpenRegular />}
-          disabled={busy}
+          disabledFocusable={busy}
           onClick={() => input.current?.click()}
         >
           {paneText.open}
         </Button>
-        <Button icon={<ArrowDownloadRegular />} disabled={busy || !view.fileName} onClick={onDownload}>
+        <Button
+          icon={<ArrowDownloadRegular />}
+          disabledFocusable={busy || !view.fileName}
+          onClick={onDownload}
+        >
           {paneText.download}
         </Button>
         <input
@@ -71,7 +78,7 @@ export function FileBar({ view, counts, busy, onOpen, onChooseSheet, onDownload 
             className={styles.select}
             select={{ className: styles.select }}
             value={view.active ?? ""}
-            disabled={busy}
+            // Not disabled while busy (a disabled list drops focus): a change then is ignored.
             onChange={(_, data) => onChooseSheet(data.value)}
           >
             {view.sheets.map((sheet) => (

@@ -14,6 +14,7 @@ import { SummaryCard } from "./SummaryCard";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   picker: { minWidth: 0, width: "100%" },
+  hint: { color: tokens.colorNeutralForeground3 },
   heading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -103,6 +104,11 @@ export function ResultView({
         <NoticeBar
           notice={{ intent: "warning", text: paneText.cleanElsewhere(others.errors, others.warnings) }}
         />
+      )}
+      {chosen && chosen.report.findings.length > 0 && (
+        <Caption1 className={styles.hint}>
+          {browser ? paneText.findingsHintFile : paneText.findingsHint}
+        </Caption1>
       )}
       {chosen && (
         <FindingList findings={chosen.report.findings} onSelect={(cell) => onSelect(analysis.name, cell)} />
