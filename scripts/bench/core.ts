@@ -1,6 +1,6 @@
-/** Core alone: analyzeSheetV1 on Grids read beforehand (no file I/O in the timed part). */
+/** Core alone: analyzeSheet on Grids read beforehand (no file I/O in the timed part). */
 import { readFile } from "node:fs/promises";
-import { analyzeSheetV1, type Grid } from "../../src/core/index";
+import { analyzeSheet, type Grid } from "../../src/core/index";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { WORKBOOK_2022, WORKBOOK_2023, verdict } from "./fixtures";
 import { time, runsFromEnv } from "./measure";
@@ -16,12 +16,12 @@ export const coreSection: BenchSection = {
   name: "core",
   async run(): Promise<Table[]> {
     const all = [...(await grids(WORKBOOK_2022)), ...(await grids(WORKBOOK_2023))];
-    const forms = all.filter((g) => analyzeSheetV1(g).report.isForm).length;
+    const forms = all.filter((g) => analyzeSheet(g).forms.length > 0).length;
     const one = all[all.length - 1];
     const runs = runsFromEnv(30, 20);
-    const single = await time(() => analyzeSheetV1(one), runs * 10, 20);
+    const single = await time(() => analyzeSheet(one), runs * 10, 20);
     const batch = await time(() => {
-      for (const grid of all) analyzeSheetV1(grid);
+      for (const grid of all) analyzeSheet(grid);
     }, runs);
     const bytes2023 = new Uint8Array(await readFile(WORKBOOK_2023));
     const reader = await time(() => readWorkbook(bytes2023), runs);
@@ -41,7 +41,7 @@ export const coreSection: BenchSection = {
           ["（参考）读取 70 张表的 .xlsx 为 Grid", reader.median, reader.min, reader.runs, "—"],
         ],
         notes: [
-          "analyzeSheetV1(grid) 对每张表做定位、读取、按 mof2020 规则评分并生成修正补丁；中位数取自上列次数。",
+          "analyzeSheet(grid) 对每张表做定位、读取、按 mof2020 规则评分并生成修正补丁；中位数取自上列次数。",
         ],
       },
     ];

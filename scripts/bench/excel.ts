@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { analyzeSheetV1, type Patch } from "../../src/core/index";
+import { analyzeSheet, type Patch } from "../../src/core/index";
 import { createExcelHost } from "../../src/hosts/excel/index";
 import type { Host } from "../../src/hosts/types";
 import type { FakeExcel } from "../../tests/fakes/excel/index";
@@ -74,7 +74,7 @@ export const excelSection: BenchSection = {
       (f) => (host ?? createExcelHost(f.run)).apply(patches),
       async (f) => {
         host = createExcelHost(f.run);
-        patches = analyzeSheetV1(await host.readActiveSheet()).patches;
+        patches = analyzeSheet(await host.readActiveSheet()).forms.flatMap((f) => f.patches);
       }
     );
     const applyNaive = await cost(single, (f) => naiveApply(f.run, patches));
@@ -91,7 +91,7 @@ export const excelSection: BenchSection = {
         notes: [
           `模型时间 = 往返次数 × ${LATENCY_MS} ms + 数据量 ÷ 1 MB/s（假设的往返延迟与带宽，不是实测；数据量是模拟 Excel 对每次 sync 收发字节的估算）。`,
           "读取：tests/fixtures/forms/single/2023-taopu-003.xlsx 与 forms-2023-putuo-taopu-001-070.xlsx；逐格方式每格一次 sync，不读合并区域。",
-          "写入：analyzeSheetV1 给出的补丁；本加载项在读取之后写入（窗格的实际流程，只计写入），逐格方式每格先查保护与公式再写，两次 sync。",
+          "写入：analyzeSheet 给出的补丁；本加载项在读取之后写入（窗格的实际流程，只计写入），逐格方式每格先查保护与公式再写，两次 sync。",
         ],
       },
     ];

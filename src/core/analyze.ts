@@ -1,7 +1,7 @@
 /** Wires layout → form → rules → fix for every form on a sheet. */
 import type { Grid } from "./grid";
 import type { AnalyzeOptions } from "./index";
-import type { Finding, FormAnalysis, FormReport, SheetAnalysis } from "./types";
+import type { Finding, FormAnalysis, SheetAnalysis } from "./types";
 import { locateForms } from "./layout";
 import { finding } from "./rules/finding";
 import { readForm } from "./form";
@@ -9,27 +9,6 @@ import { evaluateForm } from "./evaluate";
 import { planFix } from "./fix";
 import { resolveProfile } from "./profile";
 import { MSG } from "../i18n/core";
-import { emptyBudget } from "./rules/budget";
-
-/** A form report with nothing read (the shape of a sheet that holds no form). */
-export function emptyReport(sheet: string): FormReport {
-  return {
-    sheet,
-    range: "A1:A1",
-    top: 0,
-    bottom: 0,
-    kind: "project",
-    project: "",
-    department: "",
-    implementer: "",
-    weights: { budget: null, indicators: 0, total: 0, byBlock: false },
-    budget: emptyBudget(),
-    indicators: [],
-    total: { submitted: null, recomputed: null, cell: null, printedSum: 0 },
-    grade: { submitted: null, recomputed: null, cell: null },
-    findings: [],
-  };
-}
 
 /** Every form on the sheet, analysed on its own; FORM_UNREADABLE for what looks like a form but does not read. */
 export function analyzeSheetImpl(grid: Grid, options: AnalyzeOptions): SheetAnalysis {

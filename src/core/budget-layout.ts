@@ -50,16 +50,18 @@ export function findBudget(
     if (!line) continue;
     const cols = new Map<BudgetRole, number>();
     let points: number | null = null;
-    for (let c = grid.left; c < endCol; c++) {
+    for (let c = grid.left; c < Math.min(endCol, grid.left + line.length); c++) {
       const v = cellAt(grid, r, c).value;
       if (typeof v !== "string") continue;
       const role = roleOf(v);
       if (role && !cols.has(role)) cols.set(role, c);
       points ??= pointsOf(v);
     }
-    const annual = cols.get("annual");
+    // A template that prints only 年初预算数(A) (北京 2016) takes it as the base; else 全年预算数 is.
+    const annual = cols.get("annual") ?? cols.get("initial");
     const executed = cols.get("executed");
     if (annual === undefined || executed === undefined) continue;
+    if (!cols.has("annual")) cols.delete("initial");
     const after = (role: BudgetRole) => {
       const c = cols.get(role);
       return c !== undefined && c > executed ? c : null;

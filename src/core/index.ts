@@ -31,7 +31,4 @@ export function analyzeSheet(grid: Grid, options: AnalyzeOptions = {}): SheetAna
   return analyzeSheetImpl(grid, options);
 }
 
-export { analyzeSheetV1 } from "./compat";
-export type { Analysis, SheetReport } from "./compat";
-
 export { PROFILES as profiles };

@@ -83,12 +83,16 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
     notice: React.useRef<HTMLDivElement>(null),
     fixAll: React.useRef<HTMLButtonElement>(null),
   };
-  // After an action, focus goes where its result is (never to the page); a missing target falls back to
-  // the findings' heading.
+  // After an action, focus goes where its result is (never to the page), once that is on screen (the
+  // findings are replaced by a skeleton while a sheet is read); a missing target falls back to the findings.
+  const pendingFocus = React.useRef(0);
   React.useEffect(() => {
-    if (!state.focus) return;
-    focusElement(refs[state.focus].current ?? refs.results.current);
-  }, [state.focusSeq]); // Only a new request moves focus.
+    if (!state.focus || pendingFocus.current === state.focusSeq || state.phase === "loading") return;
+    const target = refs[state.focus].current ?? refs.results.current;
+    if (!target) return;
+    pendingFocus.current = state.focusSeq;
+    focusElement(target);
+  }, [state.focusSeq, state.phase]); // A new request, or the end of the read it waited for.
 
   const changeSettings = (next: PaneSettings) => {
     setSettings(next);

@@ -1,5 +1,6 @@
 /** Builds small 自评表 grids for rule tests (the 2023 layout: A–I, 三级指标 in C:D). */
 import type { Grid, Merge, Scalar } from "../../src/core/grid";
+import { analyzeSheet, type AnalyzeOptions, type FormAnalysis } from "../../src/core";
 
 export interface RowSpec {
   l1?: string;
@@ -156,4 +157,11 @@ export function cleanRows(): RowSpec[] {
     row("效益指标", "社会效益", "指标 1：覆盖", "≥1(次)", "1(次)", 30),
     row("满意度指标", "服务对象", "指标 1：满意", "≥1(次)", "1(次)", 10),
   ];
+}
+
+/** The first form of a grid as analysed (the rule tests build one form per grid); throws when none. */
+export function firstForm(grid: Grid, options: AnalyzeOptions = {}): FormAnalysis {
+  const form = analyzeSheet(grid, options).forms[0];
+  if (!form) throw new Error(`no form read on ${grid.name}`);
+  return form;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeSheetV1 } from "../../src/core";
-import { buildForm, cleanRows, withoutTotalRow } from "./builder";
+import { buildForm, cleanRows, withoutTotalRow, firstForm } from "./builder";
 
 const rows = cleanRows();
 
@@ -11,7 +10,7 @@ describe("rows with no name and no points are not indicators (spec/cli.md: no na
       [],
       ["填表人：张三", null, null, null, "联系电话：12345678", null, "填报日期：2024年3月1日", null, null]
     );
-    const { report, patches } = analyzeSheetV1(grid);
+    const { report, patches } = firstForm(grid);
     expect(report.indicators.map((i) => i.row)).toEqual([13, 14, 15]);
     expect(report.findings).toEqual([]);
     expect(patches).toEqual([]);
@@ -23,7 +22,7 @@ describe("rows with no name and no points are not indicators (spec/cli.md: no na
       total: 105,
       grade: "优",
     });
-    const { report } = analyzeSheetV1(grid);
+    const { report } = firstForm(grid);
     expect(report.indicators.map((i) => i.row)).toEqual([13, 14, 15, 16]);
     expect(report.findings.map((f) => f.code)).toContain("WEIGHT_SUM");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { analyzeSheetV1, parseA1 } from "../../src/core";
+import { analyzeSheet, parseA1 } from "../../src/core";
 import type { Grid, Scalar } from "../../src/core";
 import { dense, loadGrids } from "./variants";
 import { readNumber } from "../../src/core/cells";
@@ -97,10 +97,10 @@ describe("the engine never throws", () => {
   it("on random grids: a result, LAYOUT_NOT_FOUND or FORM_UNREADABLE", () => {
     fc.assert(
       fc.property(randomGrid, (g) => {
-        const { report } = analyzeSheetV1(g);
-        expect(typeof report.isForm).toBe("boolean");
-        if (!report.isForm)
-          expect(["LAYOUT_NOT_FOUND", "FORM_UNREADABLE"]).toContain(report.findings[0].code);
+        const sheet = analyzeSheet(g);
+        if (sheet.forms.length === 0)
+          expect(["LAYOUT_NOT_FOUND", "FORM_UNREADABLE"]).toContain(sheet.findings[0].code);
+        for (const f of sheet.forms) expect(f.report.range).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/);
       }),
       { numRuns: 400 }
     );
@@ -109,7 +109,9 @@ describe("the engine never throws", () => {
   it("on real forms with random cells damaged; the fix never touches a formula or a reason the user wrote", () => {
     fc.assert(
       fc.property(damagedForm, (g) => {
-        const { report, patches } = analyzeSheetV1(g);
+        const sheet = analyzeSheet(g);
+        const patches = sheet.forms.flatMap((f) => f.patches);
+        const findings = [...sheet.findings, ...sheet.forms.flatMap((f) => f.report.findings)];
         for (const p of patches) {
           const { row, col } = parseA1(p.cell);
           expect([row, col]).toEqual([p.row, p.col]);
@@ -121,7 +123,7 @@ describe("the engine never throws", () => {
           if (p.what !== "reason" && p.what !== "grade")
             expect(readNumber({ value: p.old, formula: null, format: null }).kind).not.toBe("text");
         }
-        expect(report.findings.every((f) => /^[A-Z]{1,3}\d+$/.test(f.cell))).toBe(true);
+        expect(findings.every((f) => /^[A-Z]{1,3}\d+$/.test(f.cell))).toBe(true);
       }),
       { numRuns: 300 }
     );

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analyzeSheetV1 } from "../../src/core";
-import type { SheetReport } from "../../src/core";
-import { buildForm, filler, type FormSpec, type RowSpec } from "./builder";
+import { analyzeSheet, type FormReport } from "../../src/core";
+import { buildForm, filler, firstForm, type FormSpec, type RowSpec } from "./builder";
 
 const run = (spec: FormSpec, profile?: "mof2020" | "mof2020-linear" | "mof2020-strict") =>
-  analyzeSheetV1(buildForm(spec), { profile });
-const codes = (r: SheetReport) => r.findings.map((f) => `${f.code}@${f.cell}:${f.severity}`).sort();
+  firstForm(buildForm(spec), { profile });
+const codes = (r: FormReport) => r.findings.map((f) => `${f.code}@${f.cell}:${f.severity}`).sort();
 const one = (row: RowSpec, profile?: "mof2020" | "mof2020-linear" | "mof2020-strict") =>
   run(
     { rows: [{ ...row, weight: row.weight }, ...filler(Number(row.weight) || 0)], total: 100, grade: "优" },
@@ -262,7 +261,7 @@ describe("every finding code", () => {
     expect(patches.some((p) => p.cell === "I14")).toBe(false);
   });
   it("prompts can be switched off", () => {
-    const { patches } = analyzeSheetV1(
+    const { patches } = firstForm(
       buildForm({
         rows: [{ name: "x", target: "≥90(%)", actual: "45(%)", weight: 10, score: 5 }, ...filler(10)],
         total: 95,
@@ -280,19 +279,19 @@ describe("every finding code", () => {
     const grid = buildForm({ rows: filler(0), total: 50 });
     grid.formulas = grid.values.map((row) => row.map(() => null));
     grid.formulas[13][7] = "=SUM(H13:H13)+I6";
-    const { report, patches } = analyzeSheetV1(grid);
+    const { report, patches } = firstForm(grid);
     expect(codes(report)).toContain("FORMULA_KEPT@H14:info");
     expect(patches.some((p) => p.cell === "H14")).toBe(false);
   });
   it("LAYOUT_NOT_FOUND on a sheet that is not a form", () => {
-    const r = analyzeSheetV1({
+    const r = analyzeSheet({
       name: "说明",
       top: 0,
       left: 0,
       values: [["项目"], ["得分", 3]],
       merges: [],
-    }).report;
-    expect(r.isForm).toBe(false);
+    });
+    expect(r.forms).toEqual([]);
     expect(r.findings).toEqual([
       expect.objectContaining({ code: "LAYOUT_NOT_FOUND", severity: "info", cell: "A1" }),
     ]);
@@ -306,10 +305,10 @@ describe("total and grade", () => {
       total: 100,
       grade: "优",
     });
-    const first = analyzeSheetV1(grid);
+    const first = firstForm(grid);
     expect(first.report.total.recomputed).toBe(96.67);
     for (const p of first.patches) grid.values[p.row][p.col] = p.value;
-    const second = analyzeSheetV1(grid);
+    const second = firstForm(grid);
     expect(second.report.findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(second.patches).toEqual([]);
   });

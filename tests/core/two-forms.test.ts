@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyzeSheetV1 } from "../../src/core";
 import type { Grid } from "../../src/core";
-import { buildForm, cleanRows, withoutTotalRow } from "./builder";
+import { buildForm, cleanRows, withoutTotalRow, firstForm } from "./builder";
 
 const rows = cleanRows();
 
@@ -26,17 +25,17 @@ describe("two forms on one sheet", () => {
 
   it("a first form without 评分等级 does not take the grade of the form below it", () => {
     const first = buildForm({ rows, total: 100, grade: "none" });
-    const { report } = analyzeSheetV1(stack(first, second));
-    expect(report.grade).toBeNull();
+    const { report } = firstForm(stack(first, second));
+    expect(report.grade).toMatchObject({ submitted: null, cell: null });
     expect(report.findings.map((f) => f.code)).toEqual([]);
   });
 
   it("a first form without 总分 ends where the next form starts", () => {
     const first = withoutTotalRow(buildForm({ rows, total: 100, grade: "none" }));
-    const { report, patches } = analyzeSheetV1(stack(first, second));
+    const { report, patches } = firstForm(stack(first, second));
     expect(report.indicators.map((i) => i.row)).toEqual([13, 14, 15]);
     expect(report.total).toMatchObject({ submitted: null, recomputed: 100, cell: null });
-    expect(report.grade).toBeNull();
+    expect(report.grade).toMatchObject({ submitted: null, cell: null });
     expect(report.findings).toEqual([]);
     expect(patches).toEqual([]);
   });
@@ -45,9 +44,9 @@ describe("two forms on one sheet", () => {
 describe("a form's end is not taken from its own rows", () => {
   it("an indicator named 项目名称… does not end the form", () => {
     const named = rows.map((r, i) => (i === 1 ? { ...r, name: "项目名称变更次数" } : r));
-    const { report } = analyzeSheetV1(buildForm({ rows: named, total: 100, grade: "优" }));
+    const { report } = firstForm(buildForm({ rows: named, total: 100, grade: "优" }));
     expect(report.indicators.map((i) => i.row)).toEqual([13, 14, 15]);
     expect(report.total.cell).toBe("H16");
-    expect(report.grade?.cell).toBe("C17");
+    expect(report.grade.cell).toBe("C17");
   });
 });

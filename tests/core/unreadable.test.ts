@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { analyzeSheetV1 } from "../../src/core";
-import type { SheetReport } from "../../src/core";
-import { buildForm, filler } from "./builder";
+import type { FormReport } from "../../src/core";
+import { buildForm, filler, firstForm } from "./builder";
 
-const message = (r: SheetReport, cell: string) => r.findings.find((f) => f.cell === cell)?.message;
+const message = (r: FormReport, cell: string) => r.findings.find((f) => f.cell === cell)?.message;
 
 describe("VALUE_UNREADABLE messages say what the text keeps from being checked", () => {
   it("a score typed as text: the row is still recomputed, so the message does not say it is not scored", () => {
-    const { report } = analyzeSheetV1(
+    const { report } = firstForm(
       buildForm({
         rows: [{ name: "x", target: "≥90(%)", actual: "90(%)", weight: 10, score: "十分" }, ...filler(10)],
         total: 100,
@@ -20,14 +19,14 @@ describe("VALUE_UNREADABLE messages say what the text keeps from being checked",
   });
 
   it("a total typed as text: the message speaks of the total, not of a row", () => {
-    const { report } = analyzeSheetV1(buildForm({ rows: filler(0), total: "满分", grade: "优" }));
+    const { report } = firstForm(buildForm({ rows: filler(0), total: "满分", grade: "优" }));
     expect(message(report, "H14")).toBe(
       "总分「满分」无法识别为数字：请改为数字（如 5 或 5.00），否则无法核对总分。"
     );
   });
 
   it("a weight typed as text: the row is not checked and its weight is not summed", () => {
-    const { report } = analyzeSheetV1(
+    const { report } = firstForm(
       buildForm({
         rows: [{ name: "x", target: "≥90(%)", actual: "90(%)", weight: "十", score: 10 }, ...filler(10)],
         total: 100,
