@@ -10,12 +10,14 @@ import { filesSection } from "./bench/files";
 import { paneSection } from "./bench/pane";
 import { reviewerSection } from "./bench/reviewer";
 import { printTable, type BenchSection } from "./bench/table";
+import { wpsSection } from "./bench/wps";
 
 const SECTIONS: BenchSection[] = [
   coreSection,
   cliSection,
   reviewerSection,
   excelSection,
+  wpsSection,
   paneSection,
   filesSection,
 ];

@@ -31,6 +31,21 @@ function pointsOf(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Whether a row is a budget block's header (names 全年预算数 and 全年执行数): where a next form starts. */
+export function isBudgetHeader(grid: Grid, row: number): boolean {
+  const line = grid.values[row - grid.top];
+  if (!line) return false;
+  let annual = false;
+  let executed = false;
+  for (const v of line) {
+    if (typeof v !== "string" || v.length > 40 || !/预算|执行/.test(headerKey(v))) continue;
+    const role = roleOf(v);
+    annual ||= role === "annual";
+    executed ||= role === "executed";
+  }
+  return annual && executed;
+}
+
 /** A budget row's label: 年度资金总额 (the total row), 其中…, 上年结转资金, 其他资金 … */
 function rowLabel(key: string): "total" | "other" | null {
   if (BUDGET_ROWS.total.some((re) => re.test(key))) return "total";

@@ -50,7 +50,14 @@ export function evaluateForm(form: Form, profile: Profile): Evaluation {
   const read = all.filter((_, i) => rows.includes(evaluated[i]));
   const weights = checkWeights(form, rows, budget.weight, profile);
   const printedSum = round2(budget.printed + rows.reduce((a, r) => a + r.printed, 0));
-  const total = checkTotal(form, printedSum, profile);
+  // A score that cannot be read (text, an error value) is reported on its own cell, never summed as 0.
+  const scoreCells = new Set(read.map((r) => r.score && a1(r.score.pos.row, r.score.pos.col)));
+  const budgetScore = form.budget.find((b) => b.isTotal)?.score;
+  if (budgetScore) scoreCells.add(a1(budgetScore.pos.row, budgetScore.pos.col));
+  const unreadSum = [...budget.findings, ...rows.flatMap((r) => r.findings)].some(
+    (f) => f.code === "VALUE_UNREADABLE" && scoreCells.has(f.cell)
+  );
+  const total = checkTotal(form, printedSum, profile, unreadSum);
   const unscored = rows.length > 0 && rows.every((r) => !r.decided);
   const incomplete = form.total === null && weights.weights.total !== 100 && !form.byBlock;
   const sum = round2(budget.counted + rows.reduce((a, r) => a + r.counted, 0));

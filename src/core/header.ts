@@ -26,8 +26,9 @@ export function rowRoles(grid: Grid, merges: MergeIndex, row: number, left: numb
   const taken = new Set<number>();
   for (let c = left; c < right; c++) {
     const m = merges.at(row, c);
-    // A cell merged across from the left repeats its master's role; only the master column counts.
-    if (m && m.left !== c && m.top === row) continue;
+    // A cell merged across from the left repeats its master's role; only the master column counts. A cell
+    // merged down from the row above (三级指标 spanning both rows of a two-row header) names nothing here.
+    if (m && (m.left !== c || m.top !== row)) continue;
     const v = shownCell(grid, merges, row, c).value;
     if (typeof v !== "string") continue;
     const role = roleOf(v);
@@ -48,7 +49,9 @@ export function mayHoldHeader(grid: Grid, row: number): boolean {
   if (!line) return false;
   let hits = 0;
   for (const v of line) {
-    if (typeof v === "string" && v.length < 40 && /指标|值|分|权重|得/.test(v) && ++hits >= 2) return true;
+    // Spaces inside a header mean nothing ("指 标 性 质"), also here.
+    if (typeof v === "string" && v.length < 40 && /指\s*标|值|分|权\s*重|得/.test(v) && ++hits >= 2)
+      return true;
   }
   return false;
 }
@@ -98,7 +101,17 @@ export function headerAt(
     }
   }
   const below = mayHoldHeader(grid, row + 1) ? rowRoles(grid, merges, row + 1, left, right) : null;
-  if (below && !below.has("level3") && [...below.keys()].some((r) => PART_OF_TWO_ROW.includes(r))) {
+  // The row below names the parts of a split target; it may repeat the labels above it in their own columns
+  // (a header whose merges were undone, "三级指标" written in both rows).
+  const repeatsLabels =
+    below !== null &&
+    below.get("level3") === roles.get("level3") &&
+    (below.has("targetOp") || below.has("targetUnit"));
+  if (
+    below &&
+    (!below.has("level3") || repeatsLabels) &&
+    [...below.keys()].some((r) => PART_OF_TWO_ROW.includes(r))
+  ) {
     // The parts of a split target replace the spanning 年度指标值 column.
     if (below.has("target") && roles.has("target") && roles.get("target") !== below.get("target"))
       roles.delete("target");

@@ -7,7 +7,7 @@ import { gridEnd, presentRows, rowEnd, rowsBetween, type Grid } from "./grid";
 import { indexMerges, shownCell, type MergeIndex } from "./merges";
 import { headerKey, matchesWord, roleKey } from "./text";
 import { headerAt, mayHoldHeader, type HeaderFound } from "./header";
-import { findBudget, type BudgetLayout } from "./budget-layout";
+import { findBudget, isBudgetHeader, type BudgetLayout } from "./budget-layout";
 import {
   GRADE_LABELS,
   INFO_LABELS,
@@ -258,7 +258,8 @@ function boundsAfter(
   let gradeLabel: Pos | null = null;
   const labelEnd = Math.min(cols.target, cols.actual, cols.score ?? cols.target);
   for (const r of rowsBetween(grid, from, limit)) {
-    if (startsForm(grid, merges, r, labelEnd + 1)) return { limit: r, totalRow, gradeLabel };
+    if (startsForm(grid, merges, r, labelEnd + 1) || isBudgetHeader(grid, r))
+      return { limit: r, totalRow, gradeLabel };
     for (let c = grid.left; c < labelEnd; c++) {
       const k = labelKey(grid, merges, r, c);
       if (!k) continue;
@@ -324,6 +325,11 @@ function inColumns(grid: Grid, row: number, cols: IndicatorColumns): boolean {
   return false;
 }
 
+/** Whether a row holds any value: blank rows below a form without 总分 are not its rows (nor in its range). */
+function holdsValue(line: readonly unknown[] | undefined): boolean {
+  return !!line && line.some((v) => v !== null && v !== undefined && String(v).trim() !== "");
+}
+
 /** The last column holding a value or a merged area in rows top..bottom (the form's right edge). */
 function lastColumn(grid: Grid, top: number, bottom: number): number {
   let last = grid.left;
@@ -375,7 +381,7 @@ export function locateForms(grid: Grid): SheetLayout {
       bounds = boundsAfter(grid, merges, first, limit, columnsOf(hj));
       const stop = bounds.totalRow ?? bounds.gradeLabel?.row ?? bounds.limit;
       const label = blockLabel(grid, merges, hj, cols);
-      rows.push(...rowsBetween(grid, first, stop));
+      for (const r of rowsBetween(grid, first, stop)) if (holdsValue(grid.values[r - grid.top])) rows.push(r);
       blocks.push({ first, last: stop - 1, ...label, points: points(label.label) });
       const continues =
         next &&

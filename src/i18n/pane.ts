@@ -136,7 +136,6 @@ export const paneText = {
   errorTitle: "出错了",
   hostErrorTitle: "无法操作工作表",
   unexpectedError: (detail: string) => `发生意外错误：${detail}`,
-  wpsComing: "已识别到 WPS。WPS 表格的直接读写即将支持，目前请用“打开文件”检查 .xlsx 文件。",
   dismiss: "关闭",
 
   // Whole workbook.

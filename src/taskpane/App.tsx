@@ -221,7 +221,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
             }
           />
         )}
-        <SettingsPanel settings={settings} onChange={changeSettings} />
+        <SettingsPanel settings={settings} onChange={changeSettings} onDiagnose={host.diagnose?.bind(host)} />
       </main>
     </DropZone>
   );

@@ -7,22 +7,22 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { detectHost } from "../hosts/detect";
 import { createExcelHost } from "../hosts/excel";
+import { createWpsHost } from "../hosts/wps";
 import { browserCodec } from "../hosts/file/codec";
 import { createFileHost } from "../hosts/file";
 import type { Host } from "../hosts/types";
-import { paneText } from "../i18n/pane";
 import { App } from "./App";
 import { LoadingSkeleton } from "./components/LoadingSkeleton";
 import { errorNotice, type Notice } from "./notice";
 
-/** The host for the detected kind; WPS falls back to file mode until its host exists. */
+/** The host for the detected kind. */
 async function chooseHost(): Promise<{ host: Host; bootNotice?: Notice }> {
   const kind = await detectHost();
   switch (kind) {
     case "excel":
       return { host: createExcelHost() };
     case "wps":
-      return { host: createFileHost(browserCodec), bootNotice: { intent: "info", text: paneText.wpsComing } };
+      return { host: createWpsHost() };
     case "file":
       return { host: createFileHost(browserCodec) };
   }

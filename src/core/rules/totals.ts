@@ -137,8 +137,11 @@ function checkBlocks(form: Form, rows: IndicatorEval[], budgetWeight: number | n
   return findings;
 }
 
-/** TOTAL_MISMATCH and GRADE_MISMATCH: the form's own arithmetic, which does not cascade from rows. */
-export function checkTotal(form: Form, printedSum: number, profile: Profile) {
+/**
+ * TOTAL_MISMATCH and GRADE_MISMATCH: the form's own arithmetic, which does not cascade from rows. With a score
+ * it sums unreadable (`unreadSum`: reported on its cell) the sum is unknown, and no TOTAL_MISMATCH is given.
+ */
+export function checkTotal(form: Form, printedSum: number, profile: Profile, unreadSum = false) {
   const findings: Finding[] = [];
   const t = form.total ? readNumber(form.total.score) : null;
   const submitted = t && t.kind === "number" ? t.value : null;
@@ -147,7 +150,13 @@ export function checkTotal(form: Form, printedSum: number, profile: Profile) {
       finding("VALUE_UNREADABLE", "error", form.total.score.pos, MSG.unreadable("total", t.text))
     );
   }
-  if (form.total && t && t.kind === "number" && !matchesPrinted(t.value, t.decimals, printedSum)) {
+  if (
+    form.total &&
+    t &&
+    t.kind === "number" &&
+    !unreadSum &&
+    !matchesPrinted(t.value, t.decimals, printedSum)
+  ) {
     findings.push(
       finding(
         "TOTAL_MISMATCH",

@@ -11,10 +11,11 @@ import { HostError, strongestByCell } from "../types";
 import { officeCode, toHostError, type Run } from "./office";
 import type { HostState } from "./state";
 import { queueStoreWrite, storeSheet, type Mark } from "./store";
+import { FILLS } from "../store-format";
 import { syncWithStore } from "./storeload";
 
-/** Excel's conditional-format presets: light red, light amber, light blue. */
-export const FILLS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+/** The fills are shared with the WPS host, which keeps its marks in the same store. */
+export { FILLS };
 
 const sameColor = (a: string | null, b: string | null) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
