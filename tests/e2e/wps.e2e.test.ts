@@ -60,10 +60,10 @@ describe.skipIf(!E2E)("the WPS add-in in Chromium, on a fake WPS", () => {
     it("writes the fix into the workbook and reverts it", async () => {
       const { page } = pane;
       await page.getByRole("button", { name: paneText.fix, exact: true }).click();
-      await page.getByText(paneText.applied(3, 1)).waitFor();
+      await page.getByText(paneText.applied(3, 1), { exact: true }).waitFor();
       expect(await cellsInPage(pane)).toEqual([0, 9.38, 90.38]);
       await page.getByRole("button", { name: paneText.revert, exact: true }).click();
-      await page.getByText(paneText.reverted(3, 1)).waitFor();
+      await page.getByText(paneText.reverted(3, 1), { exact: true }).waitFor();
       expect(await cellsInPage(pane)).toEqual([2, 8, 91]);
       expect(pane.errors).toEqual([]);
       expect(pane.external).toEqual([]);
