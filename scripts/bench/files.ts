@@ -88,6 +88,8 @@ const CASES: Case[] = [
 
 interface Measured {
   ms: number;
+  /** CPU time of the child (user + system, every thread: the collector's too). */
+  cpuMs: number;
   maxRssMb: number;
   code: number;
   err: string;
@@ -99,7 +101,13 @@ function runCase(argv: string[]): Measured {
   try {
     return JSON.parse(line) as Measured;
   } catch {
-    return { ms: NaN, maxRssMb: NaN, code: r.status ?? -1, err: (r.stderr || line).split("\n")[0] };
+    return {
+      ms: NaN,
+      cpuMs: NaN,
+      maxRssMb: NaN,
+      code: r.status ?? -1,
+      err: (r.stderr || line).split("\n")[0],
+    };
   }
 }
 
@@ -121,11 +129,13 @@ export const filesSection: BenchSection = {
         const size = (await stat(file)).size;
         const argv = c.command === "check" ? ["check", file] : ["fix", file, "-o", join(dir, "out.xlsx")];
         const m = runCase(argv);
-        const ok = m.code === c.code && m.ms / 1000 <= c.goal.seconds && m.maxRssMb <= c.goal.mb;
+        // Judged on CPU time: on a machine shared with other work the wall clock says more about the others.
+        const ok = m.code === c.code && m.cpuMs / 1000 <= c.goal.seconds && m.maxRssMb <= c.goal.mb;
         rows.push([
           c.name,
           size >= 1 << 20 ? `${(size / (1 << 20)).toFixed(1)} MB` : `${(size / 1024).toFixed(0)} KB`,
           m.ms / 1000,
+          m.cpuMs / 1000,
           Math.round(m.maxRssMb),
           m.code === 2 ? `退出 2：${m.err.replace(/^[^：]*：/, "").slice(0, 40)}…` : `退出 ${m.code}`,
           `< ${c.goal.seconds} s、< ${c.goal.mb} MB ${verdict(ok)}`,
@@ -134,10 +144,11 @@ export const filesSection: BenchSection = {
       return [
         {
           title: "大文件与恶意文件（每项一个子进程）",
-          columns: ["文件", "大小", "秒", "峰值 RSS MB", "结果", "目标"],
+          columns: ["文件", "大小", "秒", "CPU 秒", "峰值 RSS MB", "结果", "目标"],
           rows,
           notes: [
-            "秒 = 子进程内 runCli 的时间（不含 Node 与 tsx 的启动）；峰值 RSS = 子进程的 process.resourceUsage().maxRSS，",
+            "秒 = 子进程内 runCli 的时间（不含 Node 与 tsx 的启动），CPU 秒 = 其间用户态 + 内核态 CPU 时间（含 GC 线程，",
+            "机器繁忙时比墙钟时间可靠，目标按它判断）；峰值 RSS = 子进程的 process.resourceUsage().maxRSS，",
             "含 Node、tsx 与源码本身（约 80 MB）。文件由 tests/xlsx/hostile.ts 生成，不入库。上限见 docs/reliability.md。",
           ],
         },

@@ -1,7 +1,8 @@
 /**
- * `npm run wps:publish -- https://intranet.example/zpb/`: writes dist/wps-publish/publish.html for an online
+ * `npm run wps:publish -- https://intranet.example/zpb/`: writes wps-publish/publish.html for an online
  * install. The URL is where dist/ is deployed (ending with "/"); the add-in is its wps/ folder, whose
- * ribbon.xml must be reachable there. Users open publish.html and click 安装.
+ * ribbon.xml must be reachable there. Users open publish.html and click 安装. It is not part of the add-in
+ * (it talks to WPS's local service, which the add-in's pages never may), so it is written outside dist/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,9 +19,9 @@ if (!url) {
   process.exit(2);
 }
 const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-const out = path.join(root, "dist", "wps-publish");
+const out = path.join(root, "wps-publish");
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, "publish.html"), publishHtml({ url, version }));
 console.log(
-  `已写出 ${path.join("dist", "wps-publish", "publish.html")}：加载项地址 ${url}（${url}ribbon.xml 需可访问）。`
+  `已写出 ${path.join("wps-publish", "publish.html")}：加载项地址 ${url}（${url}ribbon.xml 需可访问）。`
 );

@@ -3,6 +3,8 @@
  * without ever leaving a partial file. One place, so that check, fix and the summary read and write alike.
  */
 import { realpath } from "node:fs/promises";
+import { getHeapStatistics } from "node:v8";
+import { limitsForHeap } from "../hosts/xlsx/limits";
 import { resolve } from "node:path";
 import { PatchError, WorkbookError } from "../hosts/xlsx/errors";
 import {
@@ -29,7 +31,8 @@ export interface OpenedWorkbook {
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   const bytes = await readWorkbookBytes(path);
   const stamp = await stampOf(path, bytes);
-  return { bytes, workbook: readWorkbook(bytes, { file: path }), stamp };
+  const limits = limitsForHeap(getHeapStatistics().heap_size_limit);
+  return { bytes, workbook: readWorkbook(bytes, { file: path, limits }), stamp };
 }
 
 /**

@@ -58,6 +58,8 @@ export const MSG = {
     `「${label}」的年度指标值「${target}」与实际完成值「${actual}」无法自动比较（${why}），保留填报得分 ${sub}：请人工核对。`,
   totalMismatch: (total: string, sum: string) =>
     `总分填为 ${total}，但预算执行率得分与各指标得分之和为 ${sum}：请更正总分。`,
+  gradeUnreadable: (text: string) =>
+    `评分等级填为「${text}」，不是等级（优、良、中、差）：请改为等级，一键重算不会改写这个单元格。`,
   gradeMismatch: (grade: string, total: string, expected: string) =>
     `评分等级填为「${grade}」，但总分 ${total} 对应「${expected}」（≥90 优，80–90 良，60–80 中，<60 差）：请更正。`,
   reasonMissing: (label: string, lost: string) =>

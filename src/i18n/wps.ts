@@ -31,8 +31,10 @@ export const wpsText = {
   noSheet: (sheet: string) => `找不到工作表“${sheet}”，它可能已被重命名或删除。请重新检查。`,
   badValue: (sheet: string, cell: string) => `“${sheet}”的 ${cell}：只能写入有限的数字或文字。`,
   /** A write that failed and was fully rolled back. */
-  rolledBack: (detail: string) =>
-    `写入时 WPS 报错（${detail}），已写入的单元格都已恢复原值，工作表未被修改。`,
+  rolledBack: (groups: ReadonlyMap<string, readonly string[]>, detail: string) =>
+    groups.size > 0
+      ? `写入时 WPS 报错（${detail}）。已写入的${bySheet(groups)}都已恢复原值，工作表未被修改。`
+      : `写入时 WPS 报错（${detail}），没有写入任何单元格。`,
   /** A write that failed and could not be fully rolled back: exactly which cells now hold new values. */
   partlyWritten: (groups: ReadonlyMap<string, readonly string[]>, detail: string) =>
     `写入时 WPS 报错（${detail}），且未能全部恢复：${bySheet(groups)}已写入新值（可用“撤销”恢复）。`,

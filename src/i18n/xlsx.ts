@@ -53,7 +53,7 @@ export const xlsxText = {
       case "packageBytes":
         return `工作簿解压后合计超过 ${size(limit)} 的上限`;
       case "cells":
-        return `非空单元格超过 ${limit / 10000} 万个的上限`;
+        return `非空单元格超过 ${Math.round(limit / 10000)} 万个的上限`;
       case "ratio":
         return `${part ?? "其中一个部件"} 解压后超过压缩数据的 ${limit} 倍，像是“压缩炸弹”`;
     }
@@ -65,6 +65,7 @@ export const xlsxText = {
   noWorkbookPart: "缺少 xl/workbook.xml",
   missingPart: (part: string) => `缺少 ${part}`,
   badXml: (part: string) => `${part} 的内容无法解析`,
+  xmlUnreadable: "工作簿内部的 XML 内容不完整或无法解析",
   writeFormula: (sheet: string, cell: string) => `“${sheet}”的 ${cell} 是公式单元格，不会被覆盖`,
   writeUnsafeText: (sheet: string, cell: string) =>
     `写入“${sheet}”的 ${cell} 的文字以 = + - @ 开头，可能被当作公式，已拒绝`,

@@ -20,7 +20,7 @@ const base = formFixture("single/2023-taopu-003.xlsx");
 describe("a folder of hostile files", () => {
   it("reports each bad file on its own line, checks the others, and writes the summary", async () => {
     await writeFile(join(dir, "1-正常.xlsx"), base);
-    await writeFile(join(dir, "2-炸弹.xlsx"), bomb(base, 40));
+    await writeFile(join(dir, "2-炸弹.xlsx"), bomb(base, 24));
     await writeFile(join(dir, "3-远处一格.xlsx"), strayCell(base));
     await writeFile(join(dir, "4-文档.xlsx"), zipOf({ "word/document.xml": "<w:document/>" }));
     await writeFile(join(dir, "5-空.xlsx"), new Uint8Array(0));
@@ -64,5 +64,5 @@ describe("a workbook of a million rows", () => {
     expect(rows.forms).toEqual([]);
     expect(rows.findings.map((f) => f.code)).toEqual(["LAYOUT_NOT_FOUND"]);
     expect(run.code).toBe(1);
-  }, 60_000);
+  }, 240_000); // a guard against a hang, not a timing: a busy machine takes many times the usual seconds
 });

@@ -36,4 +36,15 @@ describe("sparse grids", () => {
       expect(stray).toEqual(plain);
     });
   }
+
+  it("20,000 merged areas of 5,000 cells each below a form cost entries per area, not per cell", () => {
+    const g = forms[1];
+    const merges = [...g.merges];
+    for (let i = 0; i < 20000; i++) merges.push({ top: 1000 + i, left: 0, bottom: 1000 + i, right: 4999 });
+    const values = g.values.slice();
+    values[1000 - g.top] = ["备注"];
+    const many = { ...g, values, merges };
+    const plain = analyzeSheet(g).forms.map((f) => f.report.findings);
+    expect(analyzeSheet(many).forms.map((f) => f.report.findings)).toEqual(plain);
+  });
 });

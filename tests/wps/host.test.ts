@@ -141,7 +141,7 @@ describe("faults", () => {
       if (n === 2) throw new Error("断电");
     };
     const error = (await host.apply(patches).catch((e: unknown) => e)) as HostError;
-    expect(error.message).toContain("已写入的单元格都已恢复原值");
+    expect(error.message).toContain("已写入的“财政所-财政管理专项经费”的 H23、H30都已恢复原值");
     expect(values(fake, ["H23", "H30", "H31"])).toEqual([2, 8, 91]);
     fake.beforeWrite = undefined;
     expect(await host.hasRevert()).toBe(false);
@@ -282,6 +282,23 @@ describe("highlights", () => {
     expect(fake.cell(SHEET, "H23").fill).toBeNull();
     expect(fake.cell(SHEET, "H30").fill).toBe(0x00ff00);
     expect(fake.cell(SHEET, "H31").fill).toBe(255);
+  });
+
+  it("a highlight cut short leaves no fill it cannot clear", async () => {
+    const { fake, host } = await readAndPlan();
+    fake.beforeWrite = ({ cell, sheet }) => {
+      if (sheet === SHEET && cell === "H30") throw new Error("断电");
+    };
+    const cells = [
+      { cell: "H23", severity: "error" as const },
+      { cell: "H30", severity: "warning" as const },
+    ];
+    await expect(host.highlight(SHEET, cells)).rejects.toThrow();
+    expect(fake.cell(SHEET, "H23").fill).toBe(0xcec7ff);
+    fake.beforeWrite = undefined;
+    await host.clearHighlights(SHEET);
+    expect(fake.cell(SHEET, "H23").fill).toBeNull();
+    expect(fake.cell(SHEET, "H30").fill).toBeNull();
   });
 
   it("refuses a protected sheet", async () => {

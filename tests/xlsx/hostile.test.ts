@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeSheet, type Grid } from "../../src/core/index";
 import { WorkbookError, readWorkbook, sniff, type ReadLimits } from "../../src/hosts/xlsx";
 import { gridEnd } from "../../src/core/grid";
+import { DEFAULT_LIMITS, limitsForHeap } from "../../src/hosts/xlsx/limits";
 import { at, fixture, handWorkbook, worksheet } from "./helpers";
 import { bomb, formSheet, manyMerges, manySheets, strayCell, withRows, workbookWith, zipOf } from "./hostile";
 
@@ -54,7 +55,7 @@ describe("a stray value at XFD1048576 beside a normal form", () => {
 
 describe("a zip bomb", () => {
   it("is refused after its first megabytes, naming the file, the part and the limit", () => {
-    const err = failure(bomb(base, 40), "炸弹.xlsx");
+    const err = failure(bomb(base, 24), "炸弹.xlsx");
     expect(err.reason).toBe("too-large");
     expect(err.message).toContain("炸弹.xlsx");
     expect(err.message).toContain("xl/worksheets/sheet1.xml");
@@ -73,6 +74,13 @@ describe("a zip bomb", () => {
     expect(failure(base, "表.xlsx", { cells: 50 }).message).toContain("非空单元格超过");
     // Within the limits the same workbook reads.
     expect(readWorkbook(two, { limits: { cells: 100_000 } }).sheets).toHaveLength(2);
+  });
+
+  it("takes fewer cells in a process with a small heap, never more than the default", () => {
+    expect(limitsForHeap(4096 * 1024 * 1024).cells).toBe(DEFAULT_LIMITS.cells);
+    expect(limitsForHeap(512 * 1024 * 1024).cells).toBe(2_684_354);
+    expect(limitsForHeap(1024).cells).toBe(100_000);
+    expect(limitsForHeap(512 * 1024 * 1024).partBytes).toBe(DEFAULT_LIMITS.partBytes);
   });
 
   it("refuses an entry whose inflated size differs from its directory record", () => {

@@ -102,6 +102,14 @@ describe("damaged files", () => {
               run();
             } catch (err) {
               expect(err).toBeInstanceOf(WorkbookError);
+              // One Chinese line: no English text from a library or the scanners (part and product names aside).
+              const message = (err as Error).message;
+              expect(message.split("\n")).toHaveLength(1);
+              const words = message
+                .replace(/[\w.[\]-]*(\/[\w.[\]-]*)+/g, "") // part names: xl/worksheets/sheet1.xml, docProps/
+                .replace(/[\w[\]-]*\.(xml|rels|xlsx|xlsm|xls|et|ods)\b/g, "")
+                .replace(/Excel|WPS|Word|PowerPoint|OpenDocument|LibreOffice|HTML|ZIP64/g, "");
+              expect(words, message).not.toMatch(/[A-Za-z]{4,}/);
             }
           }
         }

@@ -171,6 +171,10 @@ export function checkTotal(form: Form, printedSum: number, profile: Profile, unr
   const printedGrade = gradeText ? (readGrade(gradeText) ?? gradeText) : null;
   if (form.grade && ERROR_VALUE.test(gradeText)) {
     findings.push(finding("VALUE_UNREADABLE", "error", form.grade.pos, MSG.unreadable("grade", gradeText)));
+  } else if (form.grade && gradeText !== "" && readGrade(gradeText) === null) {
+    // "十分", 0: no grade at all. It is never overwritten (the user's own text), so it is told once as
+    // unreadable rather than as a mismatch that a fix could never clear.
+    findings.push(finding("VALUE_UNREADABLE", "error", form.grade.pos, MSG.gradeUnreadable(gradeText)));
   } else if (form.grade && printedGrade !== null && submitted !== null) {
     const expected = gradeOf(submitted, profile);
     if (printedGrade !== expected) {

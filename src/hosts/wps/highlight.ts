@@ -58,21 +58,23 @@ export function highlightCells(
   if (!store.exists && wanted.size > 0 && optional(() => wb.ProtectStructure) === true)
     throw new HostError(wpsText.structureProtectedHighlight, "protected");
   inTransaction(app, wb, wpsText.undoHighlight, () => {
-    restore(
-      ws,
-      mine.filter((m) => !wanted.has(m.cell))
-    );
     const prior = new Map(mine.map((m) => [m.cell, m]));
     const marks = store.marks.filter((m) => m.sheet !== sheet);
+    const fills: [string, string][] = [];
     for (const [cell, severity] of wanted) {
-      const range = ws.Range(cell);
-      const now = currentFill(range);
+      const now = currentFill(ws.Range(cell));
       const old = prior.get(cell);
       // Re-highlighting one of our own cells keeps the fill from before the first highlight.
       const prev = old && same(now, old.color) ? old.prev : now;
-      setFill(range, FILLS[severity]);
       marks.push({ sheet, cell, color: FILLS[severity], prev });
+      fills.push([cell, FILLS[severity]]);
     }
-    writeStorePart(wb, store, "marks", marks);
+    const leaving = mine.filter((m) => !wanted.has(m.cell));
+    // The marks are stored before any fill (the ones being removed kept until their fill is back), so that
+    // a run cut short never leaves a fill the add-in could not clear.
+    if (fills.length > 0) writeStorePart(wb, store, "marks", [...marks, ...leaving]);
+    for (const [cell, color] of fills) setFill(ws.Range(cell), color);
+    restore(ws, leaving);
+    writeStorePart(wb, { ...store, exists: store.exists || fills.length > 0 }, "marks", marks);
   });
 }

@@ -21,6 +21,8 @@ export interface CellWrite {
   range: EtRange;
   value: Scalar;
   expect: Scalar;
+  /** Set when a failed run put the cell back to `expect`. */
+  put?: boolean;
 }
 
 /** Cells by sheet, in order, for messages. */
@@ -121,8 +123,10 @@ export function writeAll(
       const stuck: CellWrite[] = [];
       for (const w of [...written].reverse()) {
         try {
-          if (!sameValue(w.range.Value2, w.expect) || formulaOf(w.range.Formula, w.range.Value2) !== null)
+          if (!sameValue(w.range.Value2, w.expect) || formulaOf(w.range.Formula, w.range.Value2) !== null) {
             writeCell(w.range, w.expect, w.patch);
+            w.put = true;
+          }
         } catch {
           stuck.unshift(w);
         }
@@ -135,7 +139,10 @@ export function writeAll(
           // The message below still names the cells.
         }
       }
-      if (stuck.length === 0) throw new HostError(wpsText.rolledBack(why), "failed");
+      if (stuck.length === 0) {
+        const back = written.filter((w) => w.put);
+        throw new HostError(wpsText.rolledBack(bySheet(back.map((w) => w.patch)), why), "failed");
+      }
       throw new HostError(wpsText.partlyWritten(bySheet(stuck.map((w) => w.patch)), why), "failed");
     }
   });

@@ -77,3 +77,16 @@ export class Budget {
 export function limitsWith(partial: Partial<ReadLimits> | undefined): Readonly<ReadLimits> {
   return partial ? { ...DEFAULT_LIMITS, ...partial } : DEFAULT_LIMITS;
 }
+
+/** Heap bytes one cell of a sparse Grid takes, measured with some margin (docs/reliability.md). */
+const BYTES_PER_CELL = 100;
+
+/**
+ * The limits for a process whose JavaScript heap may grow to `heapLimit` bytes: the cell limit shrinks so
+ * that the cells of one workbook take at most half of it (a Node started with a small
+ * --max-old-space-size refuses a huge file with a message instead of dying of it).
+ */
+export function limitsForHeap(heapLimit: number): ReadLimits {
+  const cells = Math.floor((heapLimit * 0.5) / BYTES_PER_CELL);
+  return { ...DEFAULT_LIMITS, cells: Math.max(100_000, Math.min(DEFAULT_LIMITS.cells, cells)) };
+}

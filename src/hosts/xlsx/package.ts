@@ -103,8 +103,10 @@ function toWorkbookError(err: unknown, file?: string): WorkbookError {
   // Out of memory: V8's RangeErrors for an array, string or buffer it cannot make.
   if (err instanceof RangeError) return workbookError("too-large", file, xlsxText.outOfMemory);
   if (err instanceof ZipError && err.reason === "encrypted") return workbookError("encrypted", file);
-  const detail = err instanceof Error ? err.message : String(err);
-  return workbookError("corrupt", file, detail);
+  // The scanners' own SyntaxErrors (and anything else a library throws) are English: a Chinese reason instead.
+  const message = err instanceof Error ? err.message : String(err);
+  const chinese = err instanceof ZipError || /[\u4e00-\u9fff]/.test(message);
+  return workbookError("corrupt", file, chinese ? message : xlsxText.xmlUnreadable);
 }
 
 /** Runs `fn`, turning every failure of a damaged file into a WorkbookError (a refused patch stays one). */
