@@ -137,8 +137,8 @@ export default async (_env, argv) => {
             info: { minimized: true },
           },
           {
-            from: at("src", "taskpane", "legacy", "load-office.js"),
-            to: "legacy/load-office.js",
+            from: at("src", "taskpane", "legacy", "office-loader.js"),
+            to: "legacy/office-loader.js",
             info: { minimized: true },
           },
           { from: at("assets"), to: "assets", globOptions: { ignore: ["**/*.md"] } },

@@ -4,7 +4,7 @@ import { ReadCancelled, type FileHost, type FileView } from "../hosts/file/types
 import { EMPTY_VIEW } from "../hosts/file";
 import { readFileBytes } from "../hosts/file/read-file";
 import { paneText } from "../i18n/pane";
-import { analyzeAll, countBySeverity, firstToOpen, sheetFindings } from "./analysis";
+import { analyze, analyzeAll, countBySeverity, firstToOpen, sheetFindings, type Analyzer } from "./analysis";
 import type { ReadProgress } from "./components/FileProgress";
 import type { usePane } from "./usePane";
 
@@ -33,7 +33,11 @@ export function useFileActions(host: FileHost | null, pane: Pane) {
         setProgress({ name: file.name, done: 0, total: 0 });
         try {
           const onProgress = (done: number, total: number) => setProgress({ name: file.name, done, total });
-          view = await host.open(await readFileBytes(file), file.name, { signal: abort.signal, onProgress });
+          // With the core's own analyzer the host analyzes every sheet where it reads (the worker).
+          const { profile, prompts } = pane.settings;
+          const options = pane.analyzer === analyze ? { profile, prompts } : undefined;
+          const control = { signal: abort.signal, onProgress, analyze: options };
+          view = await host.open(await readFileBytes(file), file.name, control);
         } catch (error) {
           if (error instanceof ReadCancelled) {
             patch({ notice: { intent: "info", text: paneText.openCancelled(file.name) } });
@@ -52,13 +56,15 @@ export function useFileActions(host: FileHost | null, pane: Pane) {
           reading.current = null;
           setProgress(null);
         }
-        // Open where the problems are: every sheet is analyzed (cheap next to reading the package), the
-        // picker shows their counts and the pane opens on the first visible sheet with errors.
+        // Open where the problems are: every sheet is analyzed (by the worker that read it, where it could),
+        // the picker shows their counts and the pane opens on the first visible sheet with errors.
         const visible = view.sheets.filter((s) => s.state !== "hidden");
+        const done = new Map(view.sheets.map((s) => [s.grid, s.analysis]));
+        const analyzer: Analyzer = (grid, settings) => done.get(grid) ?? pane.analyzer(grid, settings);
         const rows = analyzeAll(
           view.sheets.map((s) => s.grid),
           pane.settings,
-          pane.analyzer
+          analyzer
         );
         patch({ workbook: null, grid: null, analysis: null, written: null, overview: rows });
         const target = firstToOpen(rows.filter((r) => visible.some((s) => s.grid === r.grid)));

@@ -5,7 +5,15 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createFileHost, ReadCancelled, type ReadControl, type XlsxCodec } from "../../src/hosts/file";
+import { analyzeSheet } from "../../src/core/index";
+import { gridFromRows } from "../../src/core/grid";
+import {
+  createFileHost,
+  ReadCancelled,
+  type ReadControl,
+  type WorkbookData,
+  type XlsxCodec,
+} from "../../src/hosts/file";
 import { xlsxCodec } from "../../src/hosts/file/codec";
 import { paneText } from "../../src/i18n/pane";
 import { SETTINGS } from "./fakes";
@@ -55,6 +63,32 @@ describe("opening a large workbook in browser mode", () => {
     await user.upload(screen.getByLabelText(paneText.fileInput), file("2023-taopu-003.xlsx"));
     expect(await screen.findByRole("heading", { name: "财政所-财政管理专项经费" })).toBeTruthy();
     expect(screen.queryByText(paneText.openCancelled("大文件.xlsx"))).toBeNull();
+  });
+
+  it("asks the reader to analyze with the pane's settings and uses those analyses for the sheet list", async () => {
+    const asked: ReadControl[] = [];
+    const codec: XlsxCodec = {
+      read(bytes, control = {}) {
+        asked.push(control);
+        const [form] = (xlsxCodec.read(bytes) as WorkbookData).sheets;
+        const analysis = analyzeSheet(form.grid, control.analyze);
+        // A second sheet the reader says holds that form: only the reader's analysis can make it one.
+        const other = { name: "备注", state: "visible", grid: gridFromRows("备注", [["备注"]]), analysis };
+        return { sheets: [{ ...form, analysis }, other] };
+      },
+      write: xlsxCodec.write,
+    };
+    renderApp({ host: createFileHost(codec, vi.fn()), initialSettings: SETTINGS });
+    await userEvent.setup().upload(screen.getByLabelText(paneText.fileInput), file("两表.xlsx"));
+    expect(await screen.findByRole("heading", { name: "财政所-财政管理专项经费" })).toBeTruthy();
+    expect(asked[0].analyze).toEqual({ profile: SETTINGS.profile, prompts: SETTINGS.prompts });
+    const options = [
+      ...screen.getByRole("combobox", { name: paneText.chooseSheet }).querySelectorAll("option"),
+    ];
+    expect(options.map((o) => o.textContent)).toEqual([
+      paneText.sheetOption("财政所-财政管理专项经费", { error: 1, warning: 1 }),
+      paneText.sheetOption("备注", { error: 1, warning: 1 }),
+    ]);
   });
 
   it("tells in Chinese that a file is too large, and the pane stays usable", async () => {

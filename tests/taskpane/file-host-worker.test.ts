@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { zipSync } from "fflate";
 import { describe, expect, it, vi } from "vitest";
+import { analyzeSheet } from "../../src/core/index";
 import { createFileHost, ReadCancelled } from "../../src/hosts/file";
 import { xlsxCodec } from "../../src/hosts/file/codec";
 import { checkLimits } from "../../src/hosts/file/limits";
@@ -33,8 +34,10 @@ class StandInWorker {
     const replies: ParseReply[] = [];
     if (this.behaviour === "parse") {
       // Structured clone, as postMessage does: the pane gets copies, sparse rows kept.
-      const data = parseWorkbook(request.bytes, (done, total) =>
-        replies.push({ kind: "progress", done, total })
+      const data = parseWorkbook(
+        request.bytes,
+        (done, total) => replies.push({ kind: "progress", done, total }),
+        request.analyze
       );
       replies.push(structuredClone({ kind: "done", data }));
     }
@@ -80,6 +83,18 @@ describe("the worker codec", () => {
     expect(progress.map(([d]) => d)).toEqual(Array.from({ length: 24 }, (_, i) => i));
     expect(started).toHaveLength(1);
     expect(started[0].terminated).toBe(true);
+  });
+
+  it("analyzes every sheet where it reads when asked, as the core does on the page", async () => {
+    const options = { profile: "mof2020-linear" as const, prompts: false };
+    for (const make of [factory("parse").make, () => null]) {
+      const data = await createBrowserCodec(make).read(BOOK(), { analyze: options });
+      expect(data.sheets).toHaveLength(23);
+      for (const s of data.sheets) expect(s.analysis).toEqual(analyzeSheet(s.grid, options));
+      expect(data.sheets[0].analysis?.forms).toHaveLength(1);
+      const plain = await createBrowserCodec(make).read(FORM());
+      expect(plain.sheets[0].analysis).toBeUndefined();
+    }
   });
 
   it("cancels: the read rejects with ReadCancelled and the worker is terminated", async () => {
@@ -191,10 +206,11 @@ describe("parse.worker.ts", () => {
     vi.stubGlobal("self", scope);
     try {
       await import("../../src/hosts/file/parse.worker");
-      scope.onmessage?.({ data: { bytes: FORM() } });
+      scope.onmessage?.({ data: { bytes: FORM(), analyze: { prompts: true } } });
       expect(posted.map((r) => r.kind)).toEqual(["progress", "progress", "done"]);
       const done = posted[2] as Extract<ParseReply, { kind: "done" }>;
       expect(done.data.sheets[0]).toMatchObject({ name: "财政所-财政管理专项经费", state: "visible" });
+      expect(done.data.sheets[0].analysis?.forms[0].report.project).toBe("财政所-财政管理专项经费");
       posted.length = 0;
       scope.onmessage?.({ data: { bytes: new TextEncoder().encode("hello") } });
       expect(posted).toEqual([{ kind: "failed", message: expect.stringContaining("不是 Excel 工作簿") }]);

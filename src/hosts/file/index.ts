@@ -10,7 +10,15 @@ import { checkedName, saveBytes } from "./download";
 import { checkLimits, FILE_LIMITS, type FileLimits } from "./limits";
 import type { CellMark, FileHost, FileView, ReadControl, WorkbookSheet, XlsxCodec } from "./types";
 
-export type { FileHost, FileView, WorkbookSheet, XlsxCodec, CellMark, ReadControl } from "./types";
+export type {
+  FileHost,
+  FileView,
+  WorkbookSheet,
+  WorkbookData,
+  XlsxCodec,
+  CellMark,
+  ReadControl,
+} from "./types";
 export { ReadCancelled } from "./types";
 export { checkedName } from "./download";
 

@@ -1,6 +1,6 @@
 /**
  * The Web Worker that reads a workbook for browser mode, so that a large file never freezes the pane:
- * unzip and XML parsing run here; the pane only receives the grids.
+ * unzip, XML parsing and (when asked) the analysis of every sheet run here; the pane receives the results.
  */
 import { parseWorkbook } from "./parse";
 import type { ParseReply, ParseRequest } from "./protocol";
@@ -15,8 +15,11 @@ const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
   try {
-    const data = parseWorkbook(event.data.bytes, (done, total) =>
-      scope.postMessage({ kind: "progress", done, total })
+    const { bytes, analyze } = event.data;
+    const data = parseWorkbook(
+      bytes,
+      (done, total) => scope.postMessage({ kind: "progress", done, total }),
+      analyze
     );
     scope.postMessage({ kind: "done", data });
   } catch (error) {

@@ -1,6 +1,7 @@
 /** The browser-mode host's extra surface: a workbook opened from disk, kept in memory, never uploaded. */
+import type { AnalyzeOptions } from "../../core/index";
 import type { Grid } from "../../core/grid";
-import type { Patch, Severity } from "../../core/types";
+import type { Patch, Severity, SheetAnalysis } from "../../core/types";
 import type { Host } from "../types";
 
 /** One worksheet of a workbook package, as the xlsx reader gives it. */
@@ -10,6 +11,8 @@ export interface WorkbookSheet {
   /** "visible" | "hidden" | "veryHidden" as the package says. */
   state?: string;
   grid: Grid;
+  /** What the core said of the sheet, when the read was asked to analyze (ReadControl.analyze). */
+  analysis?: SheetAnalysis;
 }
 
 export interface WorkbookData {
@@ -22,6 +25,8 @@ export interface ReadControl {
   onProgress?: (done: number, total: number) => void;
   /** Aborting rejects the read with ReadCancelled; nothing of the file is kept. */
   signal?: AbortSignal;
+  /** Also analyze every sheet with these options, off the main thread where the codec can. */
+  analyze?: AnalyzeOptions;
 }
 
 /** The read was cancelled by the user. */

@@ -1,11 +1,12 @@
 /**
- * The codec browser mode uses: reading runs in a Web Worker (bundled by webpack from parse.worker.ts),
+ * The codec browser mode uses: reading (and, when asked, analysis) runs in a Web Worker (bundled by webpack from parse.worker.ts),
  * with progress and cancel; where no worker can start (no Worker, a blocked script, a file:// page) it
  * reads in the page, one sheet at a time, giving the page a turn between sheets.
  */
 import { paneText } from "../../i18n/pane";
 import { listSheetsFast, readWorkbook } from "../xlsx/read";
 import { applyPatches } from "../xlsx/write";
+import { analyzed } from "./parse";
 import type { ParseReply, ParseRequest } from "./protocol";
 import {
   ReadCancelled,
@@ -30,14 +31,14 @@ const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Reads in the page, sheet by sheet, so that progress paints and a cancel is seen between sheets. */
 export async function readInPage(bytes: Uint8Array, control: ReadControl = {}): Promise<WorkbookData> {
-  const { onProgress, signal } = control;
+  const { onProgress, signal, analyze } = control;
   const names = listSheetsFast(bytes).map((s) => s.name);
   const sheets: WorkbookSheet[] = [];
   onProgress?.(0, names.length);
   for (const name of names) {
     await nextTurn();
     if (signal?.aborted) throw new ReadCancelled();
-    sheets.push(...readWorkbook(bytes, { sheets: [name] }).sheets);
+    sheets.push(...readWorkbook(bytes, { sheets: [name] }).sheets.map((s) => analyzed(s, analyze)));
     onProgress?.(sheets.length, names.length);
   }
   await nextTurn();
@@ -90,7 +91,7 @@ function readInWorker(
       if (!heard) readInPage(bytes, control).then(resolve, reject);
       else reject(new Error(paneText.workerFailed));
     };
-    const request: ParseRequest = { bytes };
+    const request: ParseRequest = { bytes, analyze: control.analyze };
     worker.postMessage(request);
   });
 }
