@@ -204,6 +204,23 @@ describe("weights by block (no 分值 column)", () => {
     expect(patches).toEqual([]);
   });
 
+  it("a block's header repeated on the next page (label repeated or left empty): its points count once", () => {
+    for (const label of ["年度绩效目标2(40分)", null]) {
+      const g = byBlock();
+      const values = [...g.values];
+      values.splice(9, 0, [label, ...values[7].slice(1)]);
+      const { report } = only(sheet(values, [{ top: 7, left: 0, bottom: 8, right: 0 }], { F4: "0%" }));
+      expect(report.weights, String(label)).toEqual({
+        budget: 20,
+        indicators: 80,
+        total: 100,
+        byBlock: true,
+      });
+      expect(report.indicators.map((i) => i.row)).toEqual([6, 7, 9, 11]);
+      expect(codes(report.findings)).toEqual(["UNSCORABLE@G5"]);
+    }
+  });
+
   it("the budget weight is also read from 得分(20分*执行率) alone", () => {
     const { report } = only(byBlock({ budgetLabel: "预算执行情况(万元)" }));
     expect(report.weights).toMatchObject({ budget: 20, total: 100 });
