@@ -6,6 +6,9 @@
  *   npm run build        production, minified, content-hashed
  *   npm run build:dev    development
  *   npm run dev-server   https://localhost:3000 (http when no certificate can be had; see config/dev-server.mjs)
+ *
+ * dist/wps/ is the WPS add-in (a JS 加载项): index.html (the entry page), its script, notice.html and
+ * ribbon.xml. Its pane is the same dist/taskpane.html. Its bundles are not split, so the folder stands alone.
  */
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -18,9 +21,13 @@ const at = (...parts) => path.join(root, ...parts);
 
 /** office.js loads the Excel script for the running platform and its locale strings from its own folder. */
 const OFFICE_JS = at("node_modules", "@microsoft", "office-js", "dist");
-/** What the add-in never needs: debug builds, editor docs and the other Office applications' scripts. */
+/**
+ * What the add-in never needs: debug builds, editor docs, the other Office applications' scripts, and the
+ * error page Office shows from its own servers (an HTML page without our Content-Security-Policy).
+ */
 const OFFICE_JS_SKIP = [
   "**/*.debug.js",
+  "**/agaveerrorux/**",
   "**/office-vsdoc.js",
   "**/*.d.ts",
   "**/outlook_strings.js",
@@ -45,11 +52,14 @@ export default async (_env, argv) => {
 
   return {
     mode: production ? "production" : "development",
-    devtool: production ? false : "eval-cheap-module-source-map",
+    // Never an eval-based source map: the pages' Content-Security-Policy has no 'unsafe-eval', in development either.
+    devtool: production ? false : "cheap-module-source-map",
     entry: {
       taskpane: at("src", "taskpane", "index.tsx"),
       commands: at("src", "commands", "commands.ts"),
       notify: at("src", "commands", "notify.ts"),
+      "wps/main": at("src", "wps", "main.ts"),
+      "wps/notice": at("src", "wps", "notice.ts"),
     },
     output: {
       path: at("dist"),
@@ -64,6 +74,20 @@ export default async (_env, argv) => {
     },
     module: {
       rules: [
+        {
+          // tabster (Fluent's focus management) ships class static blocks (ES2022): lowered to the pane's
+          // ES2020, which every WPS build's Chromium parses (tests/e2e/wps-bundles.e2e.test.ts).
+          test: /\.m?js$/,
+          include: /[\\/]node_modules[\\/]tabster[\\/]/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              configFile: at("tsconfig.json"),
+              compilerOptions: { noEmit: false, allowJs: true, target: "ES2020", module: "ESNext" },
+            },
+          },
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -81,7 +105,7 @@ export default async (_env, argv) => {
     },
     optimization: {
       splitChunks: {
-        chunks: "all",
+        chunks: (chunk) => !chunk.name?.startsWith("wps/"),
         cacheGroups: {
           react: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
@@ -102,6 +126,8 @@ export default async (_env, argv) => {
       page("taskpane", at("src", "taskpane", "taskpane.html"), ["taskpane"], false),
       page("commands", at("src", "commands", "commands.html"), ["commands"], false),
       page("notify", at("src", "commands", "notify.html"), ["notify"], "body"),
+      page("wps/index", at("src", "wps", "index.html"), ["wps/main"], "body"),
+      page("wps/notice", at("src", "wps", "notice.html"), ["wps/notice"], "body"),
       new CopyWebpackPlugin({
         patterns: [
           // Copied as written: check.js must stay ES5 and office.js is already minified.
@@ -110,8 +136,15 @@ export default async (_env, argv) => {
             to: "legacy/check.js",
             info: { minimized: true },
           },
+          {
+            from: at("src", "taskpane", "legacy", "load-office.js"),
+            to: "legacy/load-office.js",
+            info: { minimized: true },
+          },
           { from: at("assets"), to: "assets", globOptions: { ignore: ["**/*.md"] } },
           { from: at("manifest.xml"), to: "manifest.xml" },
+          { from: at("src", "wps", "ribbon.xml"), to: "wps/ribbon.xml" },
+          { from: at("assets", "icon-32.png"), to: "wps/images/icon-32.png" },
           {
             from: OFFICE_JS,
             to: "office-js",

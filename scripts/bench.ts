@@ -6,10 +6,21 @@ import { cpus } from "node:os";
 import { cliSection } from "./bench/cli";
 import { coreSection } from "./bench/core";
 import { excelSection } from "./bench/excel";
+import { filesSection } from "./bench/files";
 import { paneSection } from "./bench/pane";
+import { reviewerSection } from "./bench/reviewer";
 import { printTable, type BenchSection } from "./bench/table";
+import { wpsSection } from "./bench/wps";
 
-const SECTIONS: BenchSection[] = [coreSection, cliSection, excelSection, paneSection];
+const SECTIONS: BenchSection[] = [
+  coreSection,
+  cliSection,
+  reviewerSection,
+  excelSection,
+  wpsSection,
+  paneSection,
+  filesSection,
+];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS;

@@ -266,10 +266,9 @@ function codeCounts(rows: readonly BatchRow[]): CodeCount[] {
   return [...map.values()].sort((a, b) => b.count - a.count || byCodePoint(a.code, b.code));
 }
 
-/** What makes two forms the same content: every figure and text read from them. */
+/** What makes two forms the same content: every figure and indicator read from them (not their name). */
 function contentKey(r: FormReport): string {
   return JSON.stringify([
-    r.project,
     r.budget.annual,
     r.budget.executed,
     r.budget.submittedScore,

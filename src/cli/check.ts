@@ -14,8 +14,11 @@ export interface CheckOptions {
   onEmptyFolder?: (folder: string) => void;
   /** Files never read as inputs (the summary, report and letters this run writes), as canonical paths. */
   exclude?: ReadonlySet<string>;
-  /** Folders whose files are never read as inputs (the letters folder), as canonical paths. */
-  excludeDirs?: readonly string[];
+  /**
+   * Folders whose HTML pages are never taken as inputs (the letters folder, as a canonical path): only the
+   * pages, so that a letters folder that is also an input folder still has its workbooks checked.
+   */
+  lettersDirs?: readonly string[];
   /** Called with every other file found in an input folder (a .txt, a .pdf): not checked, accounted for. */
   onOtherFile?: (path: string) => void;
   /** Called with an unexpected error (not a WorkbookError), for ZPB_DEBUG. */
@@ -74,10 +77,10 @@ export async function checkFile(path: string, options: CheckOptions): Promise<Fi
 }
 
 async function excluded(path: string, options: CheckOptions): Promise<boolean> {
-  if (!options.exclude && !options.excludeDirs) return false;
+  if (!options.exclude && !options.lettersDirs) return false;
   const real = await canonicalPath(path);
   if (options.exclude?.has(real)) return true;
-  return (options.excludeDirs ?? []).some((dir) => real.startsWith(dir + sep));
+  return /\.html$/i.test(real) && (options.lettersDirs ?? []).some((dir) => real.startsWith(dir + sep));
 }
 
 /** Checks every file and folder given, in the order given (folders sorted inside). */

@@ -29,10 +29,17 @@ function byName(a: string, b: string): number {
 }
 
 async function walk(dir: string, seen: Set<string>, out: string[], others: string[]): Promise<void> {
-  const real = await realpath(dir);
-  if (seen.has(real)) return; // a symbolic link back up the tree
-  seen.add(real);
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => byName(a.name, b.name));
+  let entries;
+  try {
+    const real = await realpath(dir);
+    if (seen.has(real)) return; // a symbolic link back up the tree
+    seen.add(real);
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => byName(a.name, b.name));
+  } catch {
+    // A folder that cannot be listed (no permission) is one input the reader reports, not the end of the batch.
+    out.push(dir);
+    return;
+  }
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;

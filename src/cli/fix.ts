@@ -77,6 +77,8 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
   const opened = await openWorkbook(input);
   const output = await target(input, options, opened.workbook.extension);
   const { sheets } = analyzeWorkbook(opened, options);
+  // The grids are no longer needed: a sheet of a million rows should not stay in memory while it is written.
+  opened.workbook.sheets.splice(0);
   const all = sheets.flatMap((s) => s.forms.flatMap((f) => f.patches));
   const written =
     all.length === 0 ? { bytes: opened.bytes, locked: [] } : writePatches(opened.bytes, all, input);
@@ -105,9 +107,15 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
     },
   });
   // Checking what was written (not what was planned) is what tells the user which errors remain.
-  const after =
+  // Only the patched sheets are read again: the others are byte for byte what was checked.
+  const patched = new Set(patches.map((p) => p.sheet));
+  const again =
     patches.length === 0
-      ? sheets
-      : analyzeWorkbook({ bytes, workbook: readWorkbook(bytes, { file: output }) }, options).sheets;
+      ? []
+      : analyzeWorkbook(
+          { bytes, workbook: readWorkbook(bytes, { file: output, sheets: [...patched] }) },
+          options
+        ).sheets;
+  const after = sheets.map((s) => (patched.has(s.name) ? (again.shift() ?? s) : s));
   return { input, output, forms, after };
 }

@@ -58,7 +58,6 @@ th { background: #ddebf7; font-weight: 600; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.small { font-size: 7.5pt; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .sev { font-weight: 600; white-space: nowrap; }
 .sev.error, .bad { color: #c00000; }
 .sev.warning, .warn { color: #c55a11; }

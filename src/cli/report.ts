@@ -92,7 +92,7 @@ function summaryTable(batch: Batch, fromDir: string): string {
       esc(r.project),
       esc(r.department),
       esc(r.implementer),
-      `<span class="n">${esc(pctText(r.rate.submitted))}</span>`,
+      esc(pctText(r.rate.submitted)),
       esc(pctText(r.rate.recomputed)),
       esc(fmt(r.total.submitted)),
       esc(fmt(r.total.recomputed)),

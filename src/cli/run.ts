@@ -69,7 +69,7 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
     profile,
     // What this run writes is never read as an input, even inside an input folder.
     exclude: new Set(await Promise.all(outputs.map(canonicalPath))),
-    excludeDirs: flags.letters === undefined ? [] : [await canonicalPath(flags.letters)],
+    lettersDirs: flags.letters === undefined ? [] : [await canonicalPath(flags.letters)],
     onOtherFile: (path) => others.push(path),
     onEmptyFolder: (folder) => io.err(`${T.emptyFolder(folder)}\n`),
     onInternalError: (err) => debug(io, err),

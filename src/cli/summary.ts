@@ -6,6 +6,7 @@
 import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { columnName } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { provenance, type Batch, type BatchRow, type Group, type Status } from "./batch";
 import { CliError, type FileResult } from "./types";
@@ -68,12 +69,12 @@ function summaryRow(r: BatchRow, fromDir: string): Value[] {
     r.range === null ? null : r.counts.warning,
     r.range === null ? null : r.counts.info,
     { value: T.status[r.status], style: STATUS_STYLE[r.status] },
-    { value: r.main },
+    { value: r.main, style: "wrap" },
   ];
 }
 
 function heading(title: string, batch: Batch, width: number): { rows: Cell[][]; merges: string[] } {
-  const end = String.fromCharCode(64 + Math.min(width, 26));
+  const end = columnName(width - 1);
   const c = batch.counts;
   return {
     rows: [
@@ -109,7 +110,7 @@ function problemSheet(batch: Batch, fromDir: string): SheetSpec {
     { value: T.severity[p.severity], style: p.severity === "error" ? "bad" : "warn" },
     { value: p.code },
     { value: p.project },
-    { value: p.message },
+    { value: p.message, style: "wrap" },
   ]);
   if (rows.length === 0) rows.push([{ value: T.noProblems, style: "note" }]);
   return {

@@ -12,7 +12,18 @@ import { displayWidth } from "./format";
 
 /** The styles a cell may take. */
 export type Style =
-  "normal" | "header" | "title" | "note" | "section" | "link" | "percent" | "decimal" | "bad" | "warn" | "ok";
+  | "normal"
+  | "header"
+  | "title"
+  | "note"
+  | "section"
+  | "link"
+  | "percent"
+  | "decimal"
+  | "bad"
+  | "warn"
+  | "ok"
+  | "wrap";
 const STYLE_ID: Record<Style, number> = {
   normal: 0,
   header: 1,
@@ -25,6 +36,7 @@ const STYLE_ID: Record<Style, number> = {
   bad: 8,
   warn: 9,
   ok: 10,
+  wrap: 11,
 };
 
 /** A link to a cell of another file (or to the file alone when `location` is null). */
@@ -177,7 +189,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>
 <border><left style="thin"><color rgb="FF9BC2E6"/></left><right style="thin"><color rgb="FF9BC2E6"/></right><top style="thin"><color rgb="FF9BC2E6"/></top><bottom style="thin"><color rgb="FF9BC2E6"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="11">
+<cellXfs count="12">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
@@ -189,6 +201,7 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="0" fontId="5" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="6" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="7" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;

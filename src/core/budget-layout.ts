@@ -65,7 +65,7 @@ export function findBudget(
     if (!line) continue;
     const cols = new Map<BudgetRole, number>();
     let points: number | null = null;
-    for (let c = grid.left; c < endCol; c++) {
+    for (let c = grid.left; c < Math.min(endCol, grid.left + line.length); c++) {
       const v = cellAt(grid, r, c).value;
       if (typeof v !== "string") continue;
       const role = roleOf(v);

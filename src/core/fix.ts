@@ -13,8 +13,11 @@ import { readGrade } from "./rules/totals";
 import { MSG } from "../i18n/core";
 import { finding } from "./rules/finding";
 
-/** Texts Excel would read as a formula start with one of these. */
-const FORMULA_START = /^[=+\-@]/;
+/**
+ * Texts a spreadsheet would read as a formula start with one of these; a leading tab, carriage return or
+ * line feed is treated the same way, as CSV exports of the sheet would pass it on to another program.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 /** Makes a text safe to write: it can never start a formula. */
 export function safeText(s: string): string {

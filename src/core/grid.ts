@@ -55,13 +55,51 @@ export function cellAt(grid: Grid, row: number, col: number): CellInfo {
   return { value: value === "" ? null : value, formula: formula || null, format: format || null };
 }
 
+const PRESENT = new WeakMap<Scalar[][], number[]>();
+
+/**
+ * The absolute rows that exist in the grid, top to bottom: a sparse grid's rows are listed without
+ * visiting its holes (a stray cell at row 1,048,576 costs one entry, not a million steps).
+ */
+export function presentRows(grid: Grid): number[] {
+  let rows = PRESENT.get(grid.values);
+  if (!rows) {
+    rows = Object.keys(grid.values)
+      .map(Number)
+      .filter((i) => Number.isInteger(i) && grid.values[i] !== undefined)
+      .map((i) => grid.top + i);
+    PRESENT.set(grid.values, rows);
+  }
+  return rows;
+}
+
+/** The present rows r with from ≤ r < to. */
+export function rowsBetween(grid: Grid, from: number, to: number): number[] {
+  const rows = presentRows(grid);
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < rows.length && rows[i] < to; i++) out.push(rows[i]);
+  return out;
+}
+
+/** The column (exclusive, absolute) after a row's last cell: how far a scan along the row need go. */
+export function rowEnd(grid: Grid, row: number): number {
+  return grid.left + (grid.values[row - grid.top]?.length ?? 0);
+}
+
 /** Last absolute row (exclusive) and column (exclusive) covered by the grid. */
 export function gridEnd(grid: Grid): { row: number; col: number } {
   let cols = 0;
-  // forEach passes over the holes of a sparse grid (rows without cells).
-  grid.values.forEach((line) => {
-    if (line && line.length > cols) cols = line.length;
-  });
+  for (const r of presentRows(grid)) {
+    const line = grid.values[r - grid.top];
+    if (line.length > cols) cols = line.length;
+  }
   return { row: grid.top + grid.values.length, col: grid.left + cols };
 }
 

@@ -3,7 +3,7 @@
  * columns, budget block, blocks, total and grade rows, and where it starts and ends. One place says where a
  * form starts and ends: `locateForms`.
  */
-import { gridEnd, type Grid } from "./grid";
+import { gridEnd, presentRows, rowEnd, rowsBetween, type Grid } from "./grid";
 import { indexMerges, shownCell, type MergeIndex } from "./merges";
 import { headerKey, matchesWord, roleKey } from "./text";
 import { headerAt, mayHoldHeader, type HeaderFound } from "./header";
@@ -107,7 +107,7 @@ function labelText(grid: Grid, merges: MergeIndex, row: number, col: number): st
 function valueRightOf(grid: Grid, merges: MergeIndex, p: Pos, endCol: number): Pos {
   const m = merges.at(p.row, p.col);
   const start = (m ? m.right : p.col) + 1;
-  for (let c = start; c < endCol; c++) {
+  for (let c = start; c < Math.min(endCol, rowEnd(grid, p.row)); c++) {
     if (merges.at(p.row, c) && merges.at(p.row, c)?.left !== c) continue;
     const v = shownCell(grid, merges, p.row, c).value;
     if (v !== null && String(v).trim() !== "") return { row: p.row, col: c };
@@ -194,19 +194,24 @@ function sameColumns(a: IndicatorColumns, b: IndicatorColumns): boolean {
 function findHeaders(grid: Grid, merges: MergeIndex, end: { row: number; col: number }): HeaderFound[] {
   const found: HeaderFound[] = [];
   let skipTo = -1;
-  grid.values.forEach((_line, i) => {
-    const r = grid.top + i;
-    if (r <= skipTo || !mayHoldHeader(grid, r)) return;
-    const h = headerAt(grid, merges, r, grid.left, end.col);
-    if (!h) return;
+  // A header's cells lie within its own row or the rows beside it (a merged master cell is above).
+  const span = (r: number) =>
+    Math.min(
+      end.col,
+      Math.max(rowEnd(grid, r - 1), rowEnd(grid, r), rowEnd(grid, r + 1), rowEnd(grid, r + 2))
+    );
+  for (const r of presentRows(grid)) {
+    if (r <= skipTo || !mayHoldHeader(grid, r)) continue;
+    const h = headerAt(grid, merges, r, grid.left, span(r));
+    if (!h) continue;
     // The upper row of a two-row header: taken with the 三级指标 row below it.
     if (!h.roles.has("level3")) {
-      const next = mayHoldHeader(grid, r + 1) ? headerAt(grid, merges, r + 1, grid.left, end.col) : null;
-      if (next?.roles.has("level3")) return;
+      const next = mayHoldHeader(grid, r + 1) ? headerAt(grid, merges, r + 1, grid.left, span(r + 1)) : null;
+      if (next?.roles.has("level3")) continue;
     }
     found.push(h);
     skipTo = h.rows[h.rows.length - 1];
-  });
+  }
   return found;
 }
 
@@ -252,10 +257,9 @@ function boundsAfter(
   let totalRow: number | null = null;
   let gradeLabel: Pos | null = null;
   const labelEnd = Math.min(cols.target, cols.actual, cols.score ?? cols.target);
-  for (let r = from; r < limit; r++) {
+  for (const r of rowsBetween(grid, from, limit)) {
     if (startsForm(grid, merges, r, labelEnd + 1) || isBudgetHeader(grid, r))
       return { limit: r, totalRow, gradeLabel };
-    if (!grid.values[r - grid.top]) continue;
     for (let c = grid.left; c < labelEnd; c++) {
       const k = labelKey(grid, merges, r, c);
       if (!k) continue;
@@ -278,7 +282,7 @@ function gradeOnTotalRow(
   endCol: number
 ) {
   const from = (cols.score ?? cols.actual) + 1;
-  for (let c = from; c < endCol; c++) {
+  for (let c = from; c < Math.min(endCol, rowEnd(grid, row)); c++) {
     const v = shownCell(grid, merges, row, c).value;
     if (typeof v === "string" && v.trim().length <= 3 && readGrade(v) !== null) return { row, col: c };
     const k = labelKey(grid, merges, row, c);
@@ -296,6 +300,29 @@ function unreadablePart(h: HeaderFound, title: { pos: Pos; text: string } | null
     found: names([...h.roles.keys()]),
     missing: names(h.missing),
   };
+}
+
+/** Whether a row holds a value in one of the indicator table's columns (三级指标 to the last one). */
+function inColumns(grid: Grid, row: number, cols: IndicatorColumns): boolean {
+  const line = grid.values[row - grid.top];
+  if (!line) return false;
+  const named = [
+    cols.level1,
+    cols.level2,
+    cols.level3,
+    cols.target,
+    cols.actual,
+    cols.weight,
+    cols.score,
+    cols.reason,
+  ];
+  const from = Math.min(...named.filter((c): c is number => c !== null));
+  const to = Math.max(...named.filter((c): c is number => c !== null), cols.level3End);
+  for (let c = from; c <= to; c++) {
+    const v = line[c - grid.left];
+    if (v !== null && v !== undefined && v !== "") return true;
+  }
+  return false;
 }
 
 /** Whether a row holds any value: blank rows below a form without 总分 are not its rows (nor in its range). */
@@ -354,7 +381,7 @@ export function locateForms(grid: Grid): SheetLayout {
       bounds = boundsAfter(grid, merges, first, limit, columnsOf(hj));
       const stop = bounds.totalRow ?? bounds.gradeLabel?.row ?? bounds.limit;
       const label = blockLabel(grid, merges, hj, cols);
-      for (let r = first; r < stop; r++) if (holdsValue(grid.values[r - grid.top])) rows.push(r);
+      for (const r of rowsBetween(grid, first, stop)) if (holdsValue(grid.values[r - grid.top])) rows.push(r);
       // A header repeated on the next printed page — without a block label, with a block label already seen
       // (the first header, printed again), or under the same merged label — goes on with the block above:
       // its points are counted once.
@@ -375,7 +402,15 @@ export function locateForms(grid: Grid): SheetLayout {
       if (!continues) break;
       j++;
     }
-    const lastRow = Math.max(headerTop, ...rows, bounds.totalRow ?? -1, bounds.gradeLabel?.row ?? -1);
+    // The form ends at its last row with something in its columns (a stray value far below is not its own).
+    const filled = rows.filter((r) => inColumns(grid, r, cols));
+    const lastRow = Math.max(
+      headerTop,
+      filled.length ? filled[filled.length - 1] : headerTop,
+      bounds.totalRow ?? -1,
+      bounds.gradeLabel?.row ?? -1
+    );
+    const rowsIn = rows.filter((r) => r <= lastRow);
     const top: [number, number] = [regionTop, headerTop];
     const right = (p: Pos | null) => (p ? valueRightOf(grid, merges, p, end.col) : null);
     const budget = findBudget(grid, merges, top, end.col);
@@ -399,7 +434,7 @@ export function locateForms(grid: Grid): SheetLayout {
       right: lastColumn(grid, formTop, lastRow),
       headerRow: h.anchor,
       cols,
-      rows,
+      rows: rowsIn,
       blocks,
       totalRow: bounds.totalRow,
       gradeCell,

@@ -46,10 +46,12 @@ export interface Host {
   /** Removes only the highlights this add-in made. */
   clearHighlights(sheet: string): Promise<void>;
   /**
-   * Calls `listener` when the user switches sheets or edits cells (hosts with document events: Excel).
-   * Registering costs one round trip; events cost none. Resolves to the function that stops listening.
+   * Calls `listener` when the user switches sheets or edits cells (hosts with document events: Excel;
+   * WPS reports switching workbook or sheet). Resolves to the function that stops listening.
    */
   watch?(listener: (event: HostEvent) => void): Promise<() => void>;
+  /** What the host returns for a small range of the active sheet, raw, as evidence to send back. Optional. */
+  diagnose?(): Promise<unknown>;
 }
 
 /** A host failure the pane shows in a MessageBar (protected sheet, no workbook, …). */

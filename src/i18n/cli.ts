@@ -12,8 +12,8 @@ export const cliText = {
   optLetters: "在该文件夹中为每个主管部门写一份审核意见（HTML，可直接打印或发送）",
   optBrief: "只列出有问题的表，最后一行给出合计（适合几百张表的文件夹）",
   optProfile: "评分规则（mof2020、mof2020-linear、mof2020-strict），默认 mof2020",
-  optOutput: "写出的文件，默认与原文件同目录的 <文件名>.checked.xlsx",
-  optInPlace: "直接替换原文件（先写临时文件再改名，不会写出半个文件）",
+  optOutput: "写出的文件，默认与原文件同目录的 <文件名>.checked.xlsx（.xlsm 为 .checked.xlsm）",
+  optInPlace: "直接替换原文件（先写临时文件再改名，不会写出半个文件；运行期间原文件被保存过则不写入）",
   optNoPrompts: "不在空的偏差原因单元格中写入【待说明】提示",
   optHelp: "显示帮助",
   optVersion: "显示版本号",
@@ -30,10 +30,12 @@ export const cliText = {
     "示例：",
     "  zpb check 自评表.xlsx                    检查一个工作簿",
     "  zpb check 收到的表/ --summary 汇总.xlsx  检查文件夹中的全部工作簿并写出汇总表",
+    "  zpb check 收到的表/ --brief --report 报告.html --letters 审核意见/",
+    "                                           只列出有问题的表，另写 HTML 报告和给各主管部门的审核意见",
     "  zpb fix 自评表.xlsx                      写出 自评表.checked.xlsx",
     "",
     "退出码：0 没有错误；1 有错误；2 文件无法读取或参数有误。",
-    "文件夹：递归查找 .xlsx/.xlsm（.xls/.et 会报告为无法读取），跳过 ~$ 锁文件、隐藏文件和 *.checked.xlsx。",
+    "文件夹：递归查找 .xlsx/.xlsm（.xls/.et 会报告为无法读取），跳过 ~$ 锁文件、隐藏文件和 *.checked.xlsx / *.checked.xlsm。",
     "工作表：检查可见和隐藏的工作表，跳过“深度隐藏”的工作表。",
   ].join("\n"),
 
@@ -49,7 +51,11 @@ export const cliText = {
   outputIsInput: (file: string) => `输出文件与原文件相同（${file}）：要直接替换原文件请用 --in-place`,
   outputAndInPlace: "-o 与 --in-place 只能选一个",
   summaryIsInput: (file: string) => `汇总表不能写到被检查的自评表文件上（${file}）：请另取一个文件名`,
-  internalError: (detail: string) => `内部错误：${detail}（设置 ZPB_DEBUG=1 可查看详细信息）`,
+  /**
+   * An error the command did not expect (a fault of the command, not of the file). Its own text is English
+   * from the engine or a library: it is shown only with ZPB_DEBUG=1, with the stack.
+   */
+  internalError: (_detail: string) => "程序内部错误（设置 ZPB_DEBUG=1 可查看详细信息，请报告给维护者）",
   writeFailed: (file: string, detail: string) => `无法写入 ${file}：${detail}`,
   /** The operating system's refusals, by error code: what a clerk can act on, never a temporary path. */
   system: {

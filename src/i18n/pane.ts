@@ -136,7 +136,6 @@ export const paneText = {
   errorTitle: "出错了",
   hostErrorTitle: "无法操作工作表",
   unexpectedError: (detail: string) => `发生意外错误：${detail}`,
-  wpsComing: "已识别到 WPS。WPS 表格的直接读写即将支持，目前请用“打开文件”检查 .xlsx 文件。",
   dismiss: "关闭",
 
   // Whole workbook.
@@ -180,6 +179,15 @@ export const paneText = {
   fileUnreadable: "浏览器无法读取这个文件",
   noFile: "请先打开一个 .xlsx 文件",
   noSuchSheet: (sheet: string) => `工作簿中没有名为“${sheet}”的工作表`,
+  reading: (name: string) => `正在读取“${name}”…`,
+  readingSheets: (done: number, total: number) => `已读取 ${done} / ${total} 个工作表`,
+  cancelOpen: "取消",
+  workerFailed: "读取时浏览器内存不足，工作簿可能过大。请用 zpb 命令检查这个文件。",
+  openCancelled: (name: string) => `已取消打开“${name}”。`,
+  fileTooLarge: (mb: string, limit: number) =>
+    `文件有 ${mb} MB，超过浏览器模式可以打开的 ${limit} MB。请用 zpb 命令检查这个文件，或在 Excel/WPS 中删去表格之外多余的行列、另存后再打开。`,
+  contentTooLarge: (mb: string, limit: number) =>
+    `文件解压后有 ${mb} MB，超过浏览器模式可以处理的 ${limit} MB（可能含有大量空行或图片）。请用 zpb 命令检查，或在 Excel/WPS 中删去多余内容、另存后再打开。`,
 } as const;
 
 /** A number as the pane prints it: at most 2 decimals, no trailing zeros beyond what is needed. */

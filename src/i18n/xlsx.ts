@@ -6,7 +6,9 @@ const MiB = 1024 * 1024;
 function size(bytes: number): string {
   return bytes >= 1024 * MiB && bytes % (1024 * MiB) === 0
     ? `${bytes / (1024 * MiB)} GB`
-    : `${Math.round(bytes / MiB)} MB`;
+    : bytes >= MiB
+      ? `${Math.round(bytes / MiB)} MB`
+      : `${Math.round(bytes / 1024)} KB`;
 }
 
 /** What a file that is not a workbook is, and what to do with it. */

@@ -8,6 +8,7 @@ import { ActionBar } from "./components/ActionBar";
 import { ConfirmBar } from "./components/ConfirmBar";
 import { DropZone } from "./components/DropZone";
 import { FileBar } from "./components/FileBar";
+import { FileProgress } from "./components/FileProgress";
 import { Header } from "./components/Header";
 import { LiveRegion } from "./components/LiveRegion";
 import { LoadingSkeleton } from "./components/LoadingSkeleton";
@@ -82,12 +83,16 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
     notice: React.useRef<HTMLDivElement>(null),
     fixAll: React.useRef<HTMLButtonElement>(null),
   };
-  // After an action, focus goes where its result is (never to the page); a missing target falls back to
-  // the findings' heading.
+  // After an action, focus goes where its result is (never to the page), once that is on screen (the
+  // findings are replaced by a skeleton while a sheet is read); a missing target falls back to the findings.
+  const pendingFocus = React.useRef(0);
   React.useEffect(() => {
-    if (!state.focus) return;
-    focusElement(refs[state.focus].current ?? refs.results.current);
-  }, [state.focusSeq]); // Only a new request moves focus.
+    if (!state.focus || pendingFocus.current === state.focusSeq || state.phase === "loading") return;
+    const target = refs[state.focus].current ?? refs.results.current;
+    if (!target) return;
+    pendingFocus.current = state.focusSeq;
+    focusElement(target);
+  }, [state.focusSeq, state.phase]); // A new request, or the end of the read it waited for.
 
   const changeSettings = (next: PaneSettings) => {
     setSettings(next);
@@ -139,6 +144,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
               onChooseSheet={file.chooseSheet}
               onDownload={file.download}
             />
+            {file.progress && <FileProgress progress={file.progress} onCancel={file.cancel} />}
             {!view.fileName && <Body1>{paneText.dropHere}</Body1>}
           </>
         )}
@@ -215,7 +221,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
             }
           />
         )}
-        <SettingsPanel settings={settings} onChange={changeSettings} />
+        <SettingsPanel settings={settings} onChange={changeSettings} onDiagnose={host.diagnose?.bind(host)} />
       </main>
     </DropZone>
   );

@@ -7,24 +7,24 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { detectHost } from "../hosts/detect";
 import { createExcelHost } from "../hosts/excel";
-import { xlsxCodec } from "../hosts/file/codec";
+import { createWpsHost } from "../hosts/wps";
+import { browserCodec } from "../hosts/file/codec";
 import { createFileHost } from "../hosts/file";
 import type { Host } from "../hosts/types";
-import { paneText } from "../i18n/pane";
 import { App } from "./App";
 import { LoadingSkeleton } from "./components/LoadingSkeleton";
 import { errorNotice, type Notice } from "./notice";
 
-/** The host for the detected kind; WPS falls back to file mode until its host exists. */
+/** The host for the detected kind. */
 async function chooseHost(): Promise<{ host: Host; bootNotice?: Notice }> {
   const kind = await detectHost();
   switch (kind) {
     case "excel":
       return { host: createExcelHost() };
     case "wps":
-      return { host: createFileHost(xlsxCodec), bootNotice: { intent: "info", text: paneText.wpsComing } };
+      return { host: createWpsHost() };
     case "file":
-      return { host: createFileHost(xlsxCodec) };
+      return { host: createFileHost(browserCodec) };
   }
 }
 
@@ -46,7 +46,7 @@ export async function boot(container: HTMLElement | null = document.getElementBy
     chosen = await chooseHost();
   } catch (error) {
     // A host that cannot start must not leave a blank pane: browser mode still works.
-    chosen = { host: createFileHost(xlsxCodec), bootNotice: errorNotice(error) };
+    chosen = { host: createFileHost(browserCodec), bootNotice: errorNotice(error) };
   }
   const { host, bootNotice } = chosen;
   root.render(

@@ -1,10 +1,11 @@
 /** Browser mode's extra flows: open a workbook (picker or drop), choose a sheet, download the result. */
-import { useCallback, useSyncExternalStore } from "react";
-import type { FileHost, FileView } from "../hosts/file/types";
+import { useCallback, useRef, useState, useSyncExternalStore } from "react";
+import { ReadCancelled, type FileHost, type FileView } from "../hosts/file/types";
 import { EMPTY_VIEW } from "../hosts/file";
 import { readFileBytes } from "../hosts/file/read-file";
 import { paneText } from "../i18n/pane";
 import { analyzeAll, countBySeverity, firstToOpen, sheetFindings } from "./analysis";
+import type { ReadProgress } from "./components/FileProgress";
 import type { usePane } from "./usePane";
 
 type Pane = ReturnType<typeof usePane>;
@@ -19,15 +20,25 @@ export function useFileView(host: FileHost | null): FileView {
 /** Actions of browser mode; all no-ops when the host is not the file host. */
 export function useFileActions(host: FileHost | null, pane: Pane) {
   const { guarded, patch, readAndAnalyze, focusOn } = pane;
+  const [progress, setProgress] = useState<ReadProgress | null>(null);
+  const reading = useRef<AbortController | null>(null);
 
   const openFile = useCallback(
     (file: File) =>
       guarded("loading", async () => {
         if (!host) return;
         let view: FileView;
+        const abort = new AbortController();
+        reading.current = abort;
+        setProgress({ name: file.name, done: 0, total: 0 });
         try {
-          view = await host.open(await readFileBytes(file), file.name);
+          const onProgress = (done: number, total: number) => setProgress({ name: file.name, done, total });
+          view = await host.open(await readFileBytes(file), file.name, { signal: abort.signal, onProgress });
         } catch (error) {
+          if (error instanceof ReadCancelled) {
+            patch({ notice: { intent: "info", text: paneText.openCancelled(file.name) } });
+            return;
+          }
           const detail = error instanceof Error ? error.message : String(error);
           patch({
             notice: {
@@ -37,6 +48,9 @@ export function useFileActions(host: FileHost | null, pane: Pane) {
             },
           });
           return;
+        } finally {
+          reading.current = null;
+          setProgress(null);
         }
         // Open where the problems are: every sheet is analyzed (cheap next to reading the package), the
         // picker shows their counts and the pane opens on the first visible sheet with errors.
@@ -72,5 +86,8 @@ export function useFileActions(host: FileHost | null, pane: Pane) {
     host?.download();
   }, [host]);
 
-  return { openFile, chooseSheet, download };
+  /** Cancels the read in progress; the previous workbook, if any, stays open. */
+  const cancel = useCallback(() => reading.current?.abort(), []);
+
+  return { openFile, chooseSheet, download, progress, cancel };
 }

@@ -89,7 +89,8 @@ export function rowsOf(address: string): [number, number] | null {
 function staleness(state: PaneState, event: HostEvent): PaneState["stale"] {
   const shown = state.grid?.name ?? null;
   if (shown === null) return null;
-  if (event.kind === "activated") return event.sheet !== null && event.sheet !== shown ? "activated" : null;
+  // A sheet the host cannot name was never read, so it is not the one shown.
+  if (event.kind === "activated") return event.sheet !== shown ? "activated" : null;
   if (event.sheet !== null && event.sheet !== shown) return null;
   const forms = state.analysis?.forms ?? [];
   const rows = rowsOf(event.address);
@@ -295,7 +296,8 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
           paneText.applied(scope.cells, scope.sheets) + (left > 0 ? paneText.errorsLeft(left) : "");
         patch({
           written,
-          canRevert: await host.hasRevert(),
+          // What was just written can be reverted (asking the host again would cost a round trip).
+          canRevert: applied.patches.length > 0 || current.current.canRevert,
           notice: { intent: left > 0 ? "warning" : "success", title: paneText.appliedAllTitle, text },
         });
         focusOn("written", paneText.announce(paneText.appliedAllTitle, text));

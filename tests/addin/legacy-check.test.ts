@@ -59,6 +59,16 @@ describe("legacy/check.js", () => {
     expect(edgeRun.loaded).toEqual([]);
   });
 
+  it("needs no eval (the pages' Content-Security-Policy forbids it) and knows an engine too old for ES2020", () => {
+    expect(source).not.toMatch(/\bnew Function\b|\beval\s*\(/);
+    const old = runCheck((w) => {
+      const strings = (w.String as StringConstructor).prototype as unknown as Record<string, unknown>;
+      strings.replaceAll = undefined;
+    });
+    expect(old.loaded).toEqual([]);
+    expect(old.message).not.toBeNull();
+  });
+
   it("answers the ribbon command at once in a legacy webview, so Excel is not left waiting", () => {
     const { win } = runCheck((_w, d) => Object.defineProperty(d, "documentMode", { value: 11 }));
     const completed = vi.fn();

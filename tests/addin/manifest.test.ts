@@ -43,6 +43,8 @@ describe("manifest.xml", () => {
     expect(app["@xsi:type"]).toBe("TaskPaneApp");
     expect(((app.Hosts as Node).Host as Node)["@Name"]).toBe("Workbook");
     expect(app.Permissions).toBe("ReadWriteDocument");
+    // The pane never navigates to another origin (docs/security.md).
+    expect(app.AppDomains).toBeUndefined();
     expect(app.DefaultLocale).toBe("zh-CN");
     expect((app.DisplayName as Node)["@DefaultValue"]).toBe("自评表助手");
     expect(app.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);

@@ -5,7 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run";
 import type { JsonDocument } from "../../src/cli/json";
 import { contractViolations } from "./contract";
-import { WORKBOOK_2023, hasStack, single, tempDir, unreadableForm, unrelatedWorkbook, zpb } from "./helpers";
+import {
+  WORKBOOK_2023,
+  hasStack,
+  single,
+  tempDir,
+  twoFormsWorkbook,
+  unreadableForm,
+  unrelatedWorkbook,
+  zpb,
+} from "./helpers";
 
 let dir = "";
 let cleanup: () => Promise<void> = async () => undefined;
@@ -198,7 +207,7 @@ describe("forms that could not be read", () => {
       const block = run.out.split("\n\n").find((b) => b.startsWith(join(dir, file)));
       expect(block, file).toBeDefined();
       expect(block).toContain(`「${sheet}」`);
-      expect(block).toMatch(/A1\s+错误/);
+      expect(block).toMatch(/A\d+\s+错误\s+.*实际完成值/); // the cell, and what is missing
     }
     const json = JSON.parse((await zpb("check", "--json", dir)).out) as JsonDocument;
     expect(contractViolations(json)).toEqual([]);
@@ -209,5 +218,29 @@ describe("forms that could not be read", () => {
         ["FORM_UNREADABLE", "error"],
       ]);
     }
+  });
+});
+
+describe("a sheet with two forms", () => {
+  it("is reported form by form, each with its range, and fixed form by form", async () => {
+    const file = join(dir, "两张.xlsx");
+    await twoFormsWorkbook(single("2023-taopu-001"), single("2023-taopu-003"), file);
+    const doc = JSON.parse((await zpb("check", "--json", file)).out) as JsonDocument;
+    expect(contractViolations(doc)).toEqual([]);
+    const [sheet] = doc.files[0].sheets;
+    expect(sheet.forms.map((f) => f.project)).toEqual(["安全办-消防安全专项经费", "财政所-财政管理专项经费"]);
+    const [a, b] = sheet.forms.map((f) => f.range);
+    expect(a).toMatch(/^A1:[A-Z]+\d+$/);
+    expect(Number(/\d+$/.exec(a)?.[0])).toBeLessThan(Number(/^[A-Z]+(\d+)/.exec(b)?.[1]));
+    expect(sheet.forms[1].findings.map((f) => f.code)).toContain("SCORE_MISMATCH");
+    const text = await zpb("check", file);
+    expect(text.code).toBe(1);
+    expect(text.out).toContain(`「安全办-消防安全专项经费」 安全办-消防安全专项经费（${a}）`);
+    expect(text.out).toContain(`「安全办-消防安全专项经费」 财政所-财政管理专项经费（${b}）`);
+    const out = join(dir, "out.xlsx");
+    const fix = await zpb("fix", file, "-o", out);
+    expect(fix.out).toContain(`（${b}）」写入`);
+    const after = JSON.parse((await zpb("check", "--json", out)).out) as JsonDocument;
+    expect(after.files[0].sheets[0].forms[1].findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });

@@ -55,22 +55,49 @@ export async function unrelatedWorkbook(path: string): Promise<void> {
   await book.xlsx.writeFile(path);
 }
 
-/** A real form with one header word removed: it looks like a 自评表 but cannot be read. */
+/**
+ * A real form with one header word removed (its indicator table's 实际完成值): it looks like a 自评表
+ * but cannot be read.
+ */
 export async function unreadableForm(source: string, path: string): Promise<string> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(source);
   const sheet = book.worksheets[0];
-  let removed = false;
+  let removed = 0;
   sheet.eachRow((row) =>
     row.eachCell((cell) => {
-      // The indicator header's 得分 (the one beside 分值), not the budget block's.
-      if (!removed && cell.value === "得分" && row.getCell(Number(cell.col) - 1).value === "分值") {
+      if (cell.value === "实际完成值") {
         cell.value = null;
-        removed = true;
+        removed++;
       }
     })
   );
-  expect(removed).toBe(true);
+  expect(removed).toBe(1);
   await book.xlsx.writeFile(path);
   return sheet.name;
+}
+
+/** A workbook whose one sheet holds the form of `first` and, two rows below it, the form of `second`. */
+export async function twoFormsWorkbook(first: string, second: string, path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(first);
+  const target = book.worksheets[0];
+  const other = new ExcelJS.Workbook();
+  await other.xlsx.readFile(second);
+  const source = other.worksheets[0];
+  const offset = target.rowCount + 2;
+  source.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const to = target.getCell(r + offset, c);
+      to.value = cell.value;
+      to.numFmt = cell.numFmt;
+    });
+  });
+  const merges = (source.model as { merges?: string[] }).merges ?? [];
+  for (const range of merges) {
+    const shifted = range.replace(/(\d+)/g, (n) => String(Number(n) + offset));
+    target.mergeCells(shifted);
+  }
+  await book.xlsx.writeFile(path);
 }

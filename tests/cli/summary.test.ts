@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonDocument } from "../../src/cli/json";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { cliText } from "../../src/i18n/cli";
-import { single, tempDir, unrelatedWorkbook, zpb } from "./helpers";
+import { single, tempDir, twoFormsWorkbook, unreadableForm, unrelatedWorkbook, zpb } from "./helpers";
 import { readSummary, tableOf, type ReadSheet } from "./summary-reader";
 
 let dir = "";
@@ -30,6 +30,7 @@ async function receivedFolder(): Promise<string> {
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
   await writeFile(join(inputs, "旧表.xls"), ole);
   await writeFile(join(inputs, "说明.txt"), "报送说明");
+  await unreadableForm(single("2023-taopu-029"), join(inputs, "5.xlsx"));
   await unrelatedWorkbook(join(inputs, "名单.xlsx"));
   // A form with a very hidden sheet beside it.
   const book = new ExcelJS.Workbook();
@@ -65,6 +66,7 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     expect(sheets.map((s) => s.name)).toEqual(["汇总", "问题明细", "统计"]);
     expect((await readdir(dir)).sort()).toEqual(["收到的表", "汇总.xlsx"]);
     expect(stdout).toContain(cliText.summaryWritten(out, tableOf(sheets[0], HEADER_ROW).length));
+    expect(stdout).toContain(cliText.otherFiles(join(inputs, "说明.txt"))); // the text report names it too
   });
 
   it("names every input: each form, each file that gave none with its reason, the skipped sheet", () => {
@@ -78,6 +80,8 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     expect(String(byFile("坏.xlsx")[0][H[16]])).toMatch(/损坏/);
     expect(status("旧表.xls")).toEqual(["未能读取"]);
     expect(String(byFile("旧表.xls")[0][H[16]])).toContain(".xlsx");
+    expect(status("5.xlsx")).toEqual(["未能读取"]); // looks like a form, does not read: never a pass
+    expect(String(byFile("5.xlsx")[0][H[16]])).toContain("实际完成值");
     expect(status("说明.txt")).toEqual(["不是自评表"]);
     expect(String(byFile("说明.txt")[0][H[16]])).toContain(".txt");
     expect(byFile("名单.xlsx").map((r) => [r["工作表"], r["状态"]])).toEqual([["人员名单", "不是自评表"]]);
@@ -274,5 +278,37 @@ describe("zpb check --summary onto a checked workbook", () => {
     const run = await zpb("check", single("2023-taopu-001"), out, "--summary", out);
     expect(run.code).toBe(2); // the missing input is reported
     expect(run.out).toContain(cliText.summaryWritten(out, 2));
+  });
+});
+
+describe("the summary of forms that share a sheet or a content", () => {
+  it("gives a row and a link per form of a sheet, and finds a form filed twice under two names", async () => {
+    const inputs = join(dir, "收到的表");
+    await mkdir(inputs);
+    await twoFormsWorkbook(single("2023-taopu-001"), single("2023-taopu-003"), join(inputs, "两张.xlsx"));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(single("2023-taopu-006"));
+    await book.xlsx.writeFile(join(inputs, "a.xlsx"));
+    book.worksheets[0].getCell("C3").value = "改了名字的项目";
+    await book.xlsx.writeFile(join(inputs, "b.xlsx"));
+    const out = join(dir, "汇总.xlsx");
+    await zpb("check", inputs, "--summary", out);
+    const [summary, , stats] = readSummary(out);
+    const rows = tableOf(summary, HEADER_ROW).filter((r) => String(r["文件"]).endsWith("两张.xlsx"));
+    expect(rows.map((r) => r["项目名称"]).sort()).toEqual([
+      "安全办-消防安全专项经费",
+      "财政所-财政管理专项经费",
+    ]);
+    const locations = rows.map((r) => summary.links.get(`A${String(r.__row)}`)?.location);
+    expect(locations).toContain("'安全办-消防安全专项经费'!A1");
+    expect(locations.find((l) => l !== "'安全办-消防安全专项经费'!A1")).toMatch(
+      /^'安全办-消防安全专项经费'!A\d+$/
+    );
+    const start = stats.rows.findIndex((r) => r[0] === cliText.duplicateTitle);
+    const duplicates = stats.rows.slice(start + 2).filter((r) => r.length > 1);
+    expect(duplicates).toHaveLength(1);
+    expect(duplicates[0][2]).toBe(cliText.duplicateWhy.content);
+    expect(String(duplicates[0][3])).toContain("a.xlsx");
+    expect(String(duplicates[0][3])).toContain("b.xlsx");
   });
 });

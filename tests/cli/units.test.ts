@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { colorAllowed, paint } from "../../src/cli/color";
 import { renderReport } from "../../src/cli/render";
+import { linkTarget } from "../../src/cli/summary";
+import { cellText, workbookBytes } from "../../src/cli/xlsxout";
+import { parseZip, readEntry } from "../../src/hosts/xlsx/zip";
 import { isWorkbookName } from "../../src/cli/files";
 import { defaultOutput } from "../../src/cli/fix";
 import { displayWidth, num, pct, round2 } from "../../src/cli/format";
@@ -94,5 +97,31 @@ describe("the text report of a form that could not be read", () => {
     expect(brief).toContain("「表」");
     expect(brief).not.toContain("x.xlsx"); // nothing in it needs attention
     expect(brief).toContain("通过 1 张，需修改 0 张，无法读取的表 1 张");
+  });
+});
+
+describe("the summary's links and texts", () => {
+  it("reach a file relative to the summary's folder, with # % ? and spaces escaped", () => {
+    expect(linkTarget("/a/汇总", "/a/收到的表/一 科/表#1.xlsx")).toBe("../收到的表/一%20科/表%231.xlsx");
+    expect(linkTarget("/a", "/a/50%.xlsx")).toBe("50%25.xlsx");
+    expect(decodeURIComponent(linkTarget("/a", "/a/b c/d?.xlsx"))).toBe("b c/d?.xlsx");
+  });
+
+  it("never start with a formula sign, and lose control characters", () => {
+    for (const t of ["=1+1", "+86", "-3", "@SUM(A1)"]) expect(cellText(t)).toBe(`【】${t}`);
+    expect(cellText("消防\u0007专项")).toBe("消防专项");
+    expect(cellText("正常文字")).toBe("正常文字");
+  });
+
+  it("write a styles part whose counts match its entries", () => {
+    const zip = parseZip(workbookBytes([{ name: "表", rows: [["a", 1]] }]));
+    const styles = new TextDecoder().decode(readEntry(zip, zip.byName.get("xl/styles.xml")!));
+    for (const part of ["fonts", "fills", "borders", "cellXfs"]) {
+      const block = new RegExp(`<${part} count="(\\d+)">([\\s\\S]*?)</${part}>`).exec(styles);
+      const child = { fonts: "<font>", fills: "<fill>", borders: "<border>", cellXfs: "<xf " }[
+        part
+      ] as string;
+      expect(Number(block?.[1]), part).toBe((block?.[2] ?? "").split(child).length - 1);
+    }
   });
 });

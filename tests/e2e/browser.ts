@@ -25,6 +25,8 @@ export interface PaneOptions {
   stubOfficeJs?: boolean;
   /** Query string of the pane's URL; Office opens it with "?office=1&_host_Info=…" (see manifest.xml). */
   query?: string;
+  /** The page to open (default taskpane.html). */
+  path?: string;
 }
 
 /** Opens a fresh browser on `origin`/taskpane.html. */
@@ -63,6 +65,6 @@ export async function openPane(options: PaneOptions): Promise<PaneSession> {
     if (msg.type() === "error") errors.push(msg.text());
   });
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${options.origin}/taskpane.html${options.query ?? ""}`);
+  await page.goto(`${options.origin}/${options.path ?? "taskpane.html"}${options.query ?? ""}`);
   return { browser, context, page, requests, external, errors, close: () => browser.close() };
 }

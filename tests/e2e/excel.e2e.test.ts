@@ -54,7 +54,7 @@ describe.skipIf(!E2E)("task pane in Chromium, on a fake Excel", () => {
   it("checks the active sheet at once, without writing", async () => {
     const { page } = pane;
     await page.getByRole("heading", { name: SHEET }).waitFor();
-    expect(await page.getByRole("button", { name: /^错误：H23/ }).textContent()).toContain(
+    expect(await page.getByRole("button", { name: /^错误：\s*H23/ }).textContent()).toContain(
       "软件系统故障发生数"
     );
     expect(await page.getByRole("button", { name: paneText.open, exact: true }).count()).toBe(0);

@@ -32,7 +32,7 @@ describe.skipIf(!E2E)("task pane in Chromium, browser mode", () => {
     expect(await page.getByRole("button", { name: paneText.check, exact: true }).isDisabled()).toBe(true);
     await page.getByLabel(paneText.fileInput).setInputFiles(FORM);
     await page.getByRole("heading", { name: "财政所-财政管理专项经费" }).waitFor();
-    const item = page.getByRole("button", { name: /^错误：H23/ });
+    const item = page.getByRole("button", { name: /^错误：\s*H23/ });
     expect(await item.textContent()).toContain("软件系统故障发生数");
     expect(await page.getByRole("region", { name: "错误（1）" }).isVisible()).toBe(true);
     await item.click();

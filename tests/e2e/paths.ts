@@ -9,6 +9,8 @@ export const DIST = process.env.ZPB_DIST ?? join(ROOT, "dist");
 export const FORM = join(ROOT, "tests", "fixtures", "forms", "single", "2023-taopu-003.xlsx");
 /** 70 forms, one per sheet. */
 export const WORKBOOK = join(ROOT, "tests", "fixtures", "forms", "forms-2023-putuo-taopu-001-070.xlsx");
+/** Six sheets: five forms (some with errors) and a note. */
+export const SAMPLE = join(ROOT, "samples", "自评表-示例.xlsx");
 export const SCREENSHOT = join(ROOT, "docs", "screenshot-pane.png");
 
 /** Debian's chromium (or $CHROMIUM), found on PATH; null when there is none. */
@@ -37,3 +39,5 @@ export const CHROMIUM_ARGS = [
 
 /** Set by vitest.e2e.config.ts: the e2e files are skipped in the unit run. */
 export const E2E = process.env.ZPB_E2E === "1";
+/** The report's picture in the README. */
+export const REPORT_SCREENSHOT = join(ROOT, "docs", "screenshot-report.png");

@@ -49,7 +49,7 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 export function workbookWith(
   base: Uint8Array,
   sheets: BuiltSheet[],
-  options: { macro?: boolean } = {}
+  options: { macro?: boolean; parts?: Record<string, string> } = {}
 ): Uint8Array {
   const kept = unzipSync(base, {
     filter: (f) => ["xl/styles.xml", "xl/sharedStrings.xml", "xl/theme/theme1.xml"].includes(f.name),
@@ -111,7 +111,7 @@ export function workbookWith(
     "xl/workbook.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${list}</sheets></workbook>`
   );
-  for (const [name, data] of Object.entries(kept)) add(name, data);
+  for (const [name, data] of Object.entries(kept)) add(name, options.parts?.[name] ?? data);
   sheets.forEach((s, i) => add(`xl/worksheets/sheet${i + 1}.xml`, s.xml, s.level));
   zip.end();
   return concat(chunks);
@@ -129,12 +129,12 @@ export function strayCell(base: Uint8Array): Uint8Array {
   return workbookWith(base, [{ name: form.name, xml: withRows(form.xml, stray) }]);
 }
 
-/** The text of a worksheet with `count` generated rows (number, shared string, decimal, date) from row 1. */
-export function* dataSheet(count: number, strings: number): Iterable<string> {
+/** The text of a worksheet with `count` generated rows (number, text, decimal, date) from row 1. */
+export function* dataSheet(count: number, kinds = 1000): Iterable<string> {
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetData>`;
   let batch = "";
   for (let i = 1; i <= count; i++) {
-    batch += `<row r="${i}"><c r="A${i}"><v>${i}</v></c><c r="B${i}" t="s"><v>${i % strings}</v></c><c r="C${i}"><v>${(i * 1.25).toFixed(2)}</v></c><c r="D${i}"><v>${45000 + (i % 365)}</v></c></row>`;
+    batch += `<row r="${i}"><c r="A${i}"><v>${i}</v></c><c r="B${i}" t="str"><v>物品${i % kinds}</v></c><c r="C${i}"><v>${(i * 1.25).toFixed(2)}</v></c><c r="D${i}"><v>${45000 + (i % 365)}</v></c></row>`;
     if (i % 10000 === 0) {
       yield batch;
       batch = "";
@@ -143,17 +143,12 @@ export function* dataSheet(count: number, strings: number): Iterable<string> {
   yield `${batch}</sheetData></worksheet>`;
 }
 
-/** Shared strings of a package. */
-export function sharedStringCount(base: Uint8Array): number {
-  return (partText(base, "xl/sharedStrings.xml").match(/<si[\s>]/g) ?? []).length;
-}
-
 /** The form, and a second sheet 明细 of `rows` generated rows. */
 export function millionRows(base: Uint8Array, rows = 1_000_000): Uint8Array {
   const form = formSheet(base);
   return workbookWith(base, [
     { name: form.name, xml: form.xml },
-    { name: "明细", xml: dataSheet(rows, sharedStringCount(base)), level: 1 },
+    { name: "明细", xml: dataSheet(rows), level: 1 },
   ]);
 }
 
@@ -208,4 +203,45 @@ export function zipOf(parts: Record<string, string>): Uint8Array {
   }
   zip.end();
   return concat(chunks);
+}
+
+/**
+ * The form on a protected sheet (<sheetProtection sheet="1">) whose cells are locked, except `unlocked`
+ * ones, given a new cell format with <protection locked="0"/>.
+ */
+export function protectedForm(base: Uint8Array, unlocked: string[]): Uint8Array {
+  const form = formSheet(base);
+  const styles = partText(base, "xl/styles.xml");
+  const count = Number(/<cellXfs count="(\d+)"/.exec(styles)?.[1]);
+  const open = styles.replace(
+    /<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/,
+    (_m, inner: string) =>
+      `<cellXfs count="${count + 1}">${inner}<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="1"><protection locked="0"/></xf></cellXfs>`
+  );
+  let xml = form.xml.replace(
+    "</sheetData>",
+    '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1"/>'
+  );
+  for (const cell of unlocked)
+    xml = xml.replace(new RegExp(`<c r="${cell}"( s="\\d+")?`), `<c r="${cell}" s="${count}"`);
+  return workbookWith(base, [{ name: form.name, xml }], { parts: { "xl/styles.xml": open } });
+}
+
+/** The form with `count` generated rows below it on the same sheet (from row 101), as one big part. */
+export function millionRowsBelow(base: Uint8Array, count = 1_000_000): Uint8Array {
+  const form = formSheet(base);
+  const [head, tail] = form.xml.split("</sheetData>");
+  function* xml(): Iterable<string> {
+    yield head;
+    let batch = "";
+    for (let i = 101; i < 101 + count; i++) {
+      batch += `<row r="${i}"><c r="A${i}"><v>${i}</v></c><c r="B${i}" t="str"><v>物品${i % 1000}</v></c><c r="C${i}"><v>${(i * 1.25).toFixed(2)}</v></c><c r="D${i}"><v>${45000 + (i % 365)}</v></c></row>`;
+      if (i % 10000 === 0) {
+        yield batch;
+        batch = "";
+      }
+    }
+    yield `${batch}</sheetData>${tail}`;
+  }
+  return workbookWith(base, [{ name: form.name, xml: xml(), level: 1 }]);
 }

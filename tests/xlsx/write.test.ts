@@ -57,11 +57,12 @@ describe("applyPatches on a real workbook", () => {
     expect(at(g, "K13").value).toBe(1);
     expect(at(g, "B40").value).toBe("新行");
     const changed = new Set(patches.map((p) => `${p.row},${p.col}`));
+    // Sparse grids: rows and cells that hold nothing are holes on both sides.
     for (let r = 0; r < old.values.length; r++) {
-      for (let c = 0; c < old.values[r].length; c++) {
+      for (let c = 0; c < (old.values[r]?.length ?? 0); c++) {
         if (changed.has(`${r},${c}`)) continue;
-        expect(g.values[r][c], `${r},${c}`).toEqual(old.values[r][c]);
-        expect(g.formats?.[r][c], `${r},${c}`).toEqual(old.formats?.[r][c]);
+        expect(g.values[r]?.[c], `${r},${c}`).toEqual(old.values[r]?.[c]);
+        expect(g.formats?.[r]?.[c], `${r},${c}`).toEqual(old.formats?.[r]?.[c]);
       }
     }
     expect(g.merges).toEqual(old.merges);

@@ -43,11 +43,16 @@ export async function applyPatches(run: Run, state: HostState, all: Patch[]): Pr
       let previousRead: (() => { fix: AppliedFix | null }) | null = null;
       let found: Map<CellWrite, Found>;
       try {
-        found = await guardedWrite(context, writes, () => {
-          if (store.exists && !store.known)
-            previousRead = queueContent(context.workbook.worksheets.getItem(STORE_SHEET));
-          queueStoreWrite(storeSheet(context, store.exists), "fix", fix);
-        });
+        found = await guardedWrite(
+          context,
+          writes,
+          () => {
+            // Loaded in the batch even when the read knew it: the workbook may not be the one read.
+            if (store.exists) previousRead = queueContent(context.workbook.worksheets.getItem(STORE_SHEET));
+            queueStoreWrite(storeSheet(context, store.exists), "fix", fix);
+          },
+          "before"
+        );
       } catch (error) {
         return await recover(
           context,
@@ -90,8 +95,11 @@ export async function revertFix(run: Run, state: HostState): Promise<AppliedFix 
       const writes: CellWrite[] = fix.patches.map((p) => ({ ...p, value: p.old, expect: p.value }));
       let found: Map<CellWrite, Found>;
       try {
-        found = await guardedWrite(context, writes, () =>
-          queueStoreWrite(storeSheet(context, true), "fix", null)
+        found = await guardedWrite(
+          context,
+          writes,
+          () => queueStoreWrite(storeSheet(context, true), "fix", null),
+          "after"
         );
       } catch (error) {
         return await recover(context, state, writes, { previous: fix, ours: null }, error);
@@ -107,7 +115,10 @@ export async function revertFix(run: Run, state: HostState): Promise<AppliedFix 
         await context.sync();
       }
       for (const w of writes) if (!kept.includes(w)) state.wrote(w.sheet, w.row, w.col, w.value);
-      return { at: fix.at, patches: fix.patches.filter((_, i) => !kept.includes(writes[i])) };
+      // Restored: the cells that held the fix's value. A cell of the snapshot that an interrupted fix never
+      // wrote already held its old value; it is not counted.
+      const restored = (w: CellWrite) => holds(found.get(w), w.expect);
+      return { at: fix.at, patches: fix.patches.filter((_, i) => restored(writes[i])) };
     } catch (error) {
       throw toHostError(error);
     }

@@ -5,9 +5,9 @@ import type { AppliedFix } from "../types";
 import { HostError } from "../types";
 import { excelText } from "../../i18n/excel";
 import { queueLocked, unlockedOf } from "./locked";
-import { toHostError } from "./office";
+import { detail, toHostError } from "./office";
 import type { HostState } from "./state";
-import { queueStoreWrite, STORE_SHEET } from "./store";
+import { queueStoreWrite, STORE_SHEET, type StoreState } from "./store";
 import { syncWithStore } from "./storeload";
 import { bySheet, foundOf, holds, queueRestore, type CellWrite, type Found } from "./write";
 
@@ -86,6 +86,7 @@ export function refuse(view: View, writes: CellWrite[]): void {
  * wrote and the store's previous fix (one more sync, only if needed), and throws the explanation.
  * `ours` is the fix the batch was storing (null: it was clearing it); `previous` what the store held
  * (undefined when unknown: the store is then cleared rather than left claiming an unapplied fix).
+ * When Excel cannot be asked either, the message names every cell the batch may have written.
  */
 export async function recover(
   context: Excel.RequestContext,
@@ -95,23 +96,34 @@ export async function recover(
   error: unknown
 ): Promise<never> {
   const protection = context.workbook.protection.load("protected");
-  const view = await loadView(context, state, writes, true);
-  const store = state.store!;
-  const done = writes.filter(
-    (w) => !view.missing.includes(w.sheet) && holds(view.cell(w), w.value) && !holds(view.cell(w), w.expect)
-  );
-  const { previous, ours } = stored;
-  const storeWritten =
-    store.exists && (ours ? store.fix?.at === ours.at : store.fix === null && previous !== null);
-  if (done.length > 0 || storeWritten) {
-    queueRestore(
-      context,
-      done.map((w) => ({ write: w, found: { value: w.expect, formula: null } }))
+  let view: View;
+  let store: StoreState;
+  let done: CellWrite[];
+  try {
+    view = await loadView(context, state, writes, true);
+    store = state.store!;
+    done = writes.filter(
+      (w) => !view.missing.includes(w.sheet) && holds(view.cell(w), w.value) && !holds(view.cell(w), w.expect)
     );
-    if (storeWritten)
-      queueStoreWrite(context.workbook.worksheets.getItem(STORE_SHEET), "fix", previous ?? null);
-    await context.sync();
-    if (storeWritten) state.store = { ...store, fix: previous ?? null };
+    const { previous, ours } = stored;
+    const storeWritten =
+      store.exists && (ours ? store.fix?.at === ours.at : store.fix === null && previous !== null);
+    if (done.length > 0 || storeWritten) {
+      queueRestore(
+        context,
+        done.map((w) => ({ write: w, found: { value: w.expect, formula: null } }))
+      );
+      if (storeWritten)
+        queueStoreWrite(context.workbook.worksheets.getItem(STORE_SHEET), "fix", previous ?? null);
+      await context.sync();
+      if (storeWritten) state.store = { ...store, fix: previous ?? null };
+    }
+  } catch (failure) {
+    // Nothing the host remembers can be trusted now: the next write verifies first.
+    state.store = null;
+    for (const w of writes) state.forget(w.sheet);
+    if (failure instanceof HostError) throw failure;
+    throw new HostError(excelText.mayBeWritten(bySheet(writes), detail(error)), "failed");
   }
   // Cells just put back hold what was expected: only the others explain the failure.
   refuse(
@@ -119,5 +131,10 @@ export async function recover(
     writes
   );
   if (!store.exists && protection.protected) throw new HostError(excelText.structureProtected, "protected");
-  throw toHostError(error);
+  const unexpected = toHostError(error);
+  if (unexpected.reason === "unsupported" || error instanceof HostError) throw unexpected;
+  throw new HostError(
+    done.length > 0 ? excelText.undone(bySheet(done), detail(error)) : excelText.notWritten(detail(error)),
+    "failed"
+  );
 }

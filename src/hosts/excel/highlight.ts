@@ -11,10 +11,11 @@ import { HostError, strongestByCell } from "../types";
 import { officeCode, toHostError, type Run } from "./office";
 import type { HostState } from "./state";
 import { queueStoreWrite, storeSheet, type Mark } from "./store";
+import { FILLS } from "../store-format";
 import { syncWithStore } from "./storeload";
 
-/** Excel's conditional-format presets: light red, light amber, light blue. */
-export const FILLS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+/** The fills are shared with the WPS host, which keeps its marks in the same store. */
+export { FILLS };
 
 const sameColor = (a: string | null, b: string | null) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
@@ -104,10 +105,13 @@ export async function highlightCells(
         const old = prior.get(cell);
         // Re-highlighting one of our own cells keeps the fill from before the first highlight.
         const prev = old && sameColor(now, old.color) ? old.prev : now;
-        ws.getRange(cell).format.fill.color = FILLS[severity];
         marks.push({ sheet, cell, color: FILLS[severity], prev });
       }
+      // The marks go first (a write-ahead log, as the fix's snapshot): a batch cut short after some fills
+      // never leaves a fill the add-in does not know it made. A mark whose fill was never made is skipped
+      // when clearing (the cell does not carry the add-in's colour).
       queueStoreWrite(storeSheet(context, store.exists), "marks", marks);
+      for (const [cell, severity] of wanted) ws.getRange(cell).format.fill.color = FILLS[severity];
       await context.sync();
       state.store = { ...store, exists: true, marks };
     } catch (error) {

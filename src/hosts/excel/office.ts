@@ -31,7 +31,8 @@ export function isPayloadError(error: unknown): boolean {
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
-function detail(error: unknown): string {
+/** An Office error's message for the user, or "未知错误". */
+export function detail(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return excelText.unknownError;
 }

@@ -1,11 +1,16 @@
 /// <reference types="office-js" />
 /**
  * The guarded write shared by apply and revert: one batch that (1) resolves every target sheet, (2) loads
- * what the target cells hold right now, (3) rewrites each sheet's first target cell with the value it
- * must already hold — a no-op probe that a protected sheet rejects before anything changes, (4) writes
- * the store, (5) writes the cells, in vertical runs. Excel runs a batch in order, so the loads of (2)
- * see the cells before (3)–(5); the caller compares them with what it expected and undoes the batch when
- * the user edited a cell in the meantime.
+ * what the target cells hold right now, (3) writes the cells, in vertical runs, and the store before or
+ * after them. Excel runs a batch in order, so the loads of (2) see the cells before (3); the caller compares them
+ * with what it expected and undoes the batch when the user edited a cell in the meantime.
+ *
+ * The snapshot is a write-ahead log. apply stores the fix BEFORE the cells: should the batch stop anywhere
+ * (a protected sheet, a lost connection, the pane closed), every cell that was written is already in the
+ * snapshot, so 撤销 can put it back — and a cell in the snapshot that was not written still holds its old
+ * value, which revert leaves as it is. revert clears the snapshot AFTER the cells, for the same reason.
+ * Nothing is written before the loads: a write that fails cannot have replaced a cell whose content the
+ * batch never saw (the loads of a failed sync are lost).
  */
 import type { Scalar } from "../../core/grid";
 import { formulaOf, toInput, toScalar } from "./office";
@@ -79,7 +84,8 @@ export function holds(found: Found | undefined, expect: Scalar): boolean {
 export async function guardedWrite(
   context: Excel.RequestContext,
   writes: CellWrite[],
-  writeStore: () => void
+  writeStore: () => void,
+  store: "before" | "after"
 ): Promise<Map<CellWrite, Found>> {
   const sheets = new Map<string, Excel.Worksheet>();
   for (const w of writes) {
@@ -89,14 +95,7 @@ export async function guardedWrite(
     const range = sheets.get(run.sheet)!.getRangeByIndexes(run.row, run.col, run.writes.length, 1);
     return { run, range: range.load("values, formulas") };
   });
-  const probed = new Set<string>();
-  for (const { run } of runs) {
-    if (probed.has(run.sheet)) continue;
-    probed.add(run.sheet);
-    const first = run.writes[0];
-    sheets.get(run.sheet)!.getRangeByIndexes(first.row, first.col, 1, 1).values = [[toInput(first.expect)]];
-  }
-  writeStore();
+  if (store === "before") writeStore();
   let bytes = 0;
   for (const { run, range } of runs) {
     const rows = run.writes.map((w) => [toInput(w.value)]);
@@ -107,6 +106,7 @@ export async function guardedWrite(
     }
     range.values = rows;
   }
+  if (store === "after") writeStore();
   await context.sync();
   const found = new Map<CellWrite, Found>();
   for (const { run, range } of runs) {

@@ -1,4 +1,8 @@
-/** The browser-safe xlsx reader/writer the file host uses in the pane (no Node APIs, no workbook library). */
+/**
+ * The browser-safe xlsx reader/writer of the file host (no Node APIs, no workbook library): `xlsxCodec`
+ * reads on the calling thread (tests, scripts); `browserCodec` is what the pane uses, reading in a Web Worker.
+ */
+import { createBrowserCodec } from "./worker-codec";
 import { readWorkbook } from "../xlsx/read";
 import { applyPatches } from "../xlsx/write";
 import type { XlsxCodec } from "./types";
@@ -7,3 +11,6 @@ export const xlsxCodec: XlsxCodec = {
   read: (bytes) => readWorkbook(bytes),
   write: (bytes, patches) => applyPatches(bytes, patches),
 };
+
+/** The pane's codec: reads in the bundled Web Worker, in the page where no worker can start. */
+export const browserCodec: XlsxCodec = createBrowserCodec();

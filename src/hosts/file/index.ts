@@ -7,9 +7,11 @@ import type { Patch } from "../../core/types";
 import { paneText } from "../../i18n/pane";
 import { HostError, type AppliedFix } from "../types";
 import { checkedName, saveBytes } from "./download";
-import type { CellMark, FileHost, FileView, WorkbookSheet, XlsxCodec } from "./types";
+import { checkLimits, FILE_LIMITS, type FileLimits } from "./limits";
+import type { CellMark, FileHost, FileView, ReadControl, WorkbookSheet, XlsxCodec } from "./types";
 
-export type { FileHost, FileView, WorkbookSheet, XlsxCodec, CellMark } from "./types";
+export type { FileHost, FileView, WorkbookSheet, XlsxCodec, CellMark, ReadControl } from "./types";
+export { ReadCancelled } from "./types";
 export { checkedName } from "./download";
 
 /** The view before any workbook is opened (also what the pane shows for hosts other than this one). */
@@ -26,10 +28,12 @@ export const EMPTY_VIEW: FileView = {
  * Creates a file host over an xlsx reader/writer.
  * @param codec reads a package into grids and applies patches to its bytes
  * @param save how 下载 hands the bytes to the user (default: a Blob URL download link)
+ * @param limits what `open` refuses as too large (default FILE_LIMITS)
  */
 export function createFileHost(
   codec: XlsxCodec,
-  save: (bytes: Uint8Array, fileName: string) => void = saveBytes
+  save: (bytes: Uint8Array, fileName: string) => void = saveBytes,
+  limits: FileLimits = FILE_LIMITS
 ): FileHost {
   let bytes: Uint8Array | null = null;
   let undo: { bytes: Uint8Array; fix: AppliedFix }[] = [];
@@ -50,16 +54,17 @@ export function createFileHost(
 
   /** The workbook's sheets a user can reach: very hidden ones (Excel's undo store, template data) are
    * left out of the sheet list and the workbook run, as the Excel host and `zpb check` leave them out. */
-  async function reload(next: Uint8Array): Promise<WorkbookSheet[]> {
-    const data = await codec.read(next);
+  async function reload(next: Uint8Array, control?: ReadControl): Promise<WorkbookSheet[]> {
+    const data = await codec.read(next, control);
     return data.sheets.filter((s) => s.state !== "veryHidden");
   }
 
   return {
     kind: "file",
 
-    async open(data, name) {
-      const sheets = await reload(data);
+    async open(data, name, control) {
+      checkLimits(data, limits);
+      const sheets = await reload(data, control);
       bytes = data;
       undo = [];
       const first = sheets.find((s) => s.state === undefined || s.state === "visible") ?? sheets[0];

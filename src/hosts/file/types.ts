@@ -16,9 +16,25 @@ export interface WorkbookData {
   sheets: WorkbookSheet[];
 }
 
+/** Progress and cancel of one read. */
+export interface ReadControl {
+  /** (done, total) sheets; total 0 while the package is being opened. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting rejects the read with ReadCancelled; nothing of the file is kept. */
+  signal?: AbortSignal;
+}
+
+/** The read was cancelled by the user. */
+export class ReadCancelled extends Error {
+  constructor() {
+    super("read cancelled");
+    this.name = "ReadCancelled";
+  }
+}
+
 /** The xlsx reader/writer the host works with (injected so tests need no real packages). */
 export interface XlsxCodec {
-  read(bytes: Uint8Array): WorkbookData | Promise<WorkbookData>;
+  read(bytes: Uint8Array, control?: ReadControl): WorkbookData | Promise<WorkbookData>;
   write(bytes: Uint8Array, patches: Patch[]): Uint8Array | Promise<Uint8Array>;
 }
 
@@ -41,8 +57,12 @@ export interface FileView {
 
 export interface FileHost extends Host {
   kind: "file";
-  /** Reads a workbook from its bytes and makes it current; throws (with a Chinese message) when unreadable. */
-  open(bytes: Uint8Array, name: string): Promise<FileView>;
+  /**
+   * Reads a workbook from its bytes and makes it current; throws (with a Chinese message) when unreadable
+   * or too large (HostError "too-large"), ReadCancelled when cancelled. The previous workbook stays current
+   * until the new one is read.
+   */
+  open(bytes: Uint8Array, name: string, control?: ReadControl): Promise<FileView>;
   /** Offers the current bytes as `<name>.checked.xlsx`; false when no workbook is open. */
   download(): boolean;
   /** The bytes of the current workbook (after any fix), or null. */

@@ -35,6 +35,8 @@ export interface ReadOptions {
   sheets?: readonly string[];
   /** Replaces some of the read limits (DEFAULT_LIMITS, docs/reliability.md). */
   limits?: Partial<ReadLimits>;
+  /** Called before the first sheet and after each one (browser mode shows it as progress). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 function sharedStrings(pkg: XlsxPackage): string[] {
@@ -68,12 +70,15 @@ export function readWorkbook(bytes: Uint8Array, options: ReadOptions = {}): Work
     if (infos.length === 0) return { sheets: [], extension };
     const strings = sharedStrings(pkg);
     const formats = parseCellFormats(pkg.text(pkg.parts.get("styles") ?? "xl/styles.xml"));
+    options.onProgress?.(0, infos.length);
     return {
       extension,
-      sheets: infos.map((info) => {
+      sheets: infos.map((info, i) => {
         const reader = new WorksheetReader(info.name, strings, formats, (n) => pkg.budget.cells(n));
         pkg.stream(info.path, (text) => reader.push(text));
-        return { ...info, grid: reader.end() };
+        const sheet = { ...info, grid: reader.end() };
+        options.onProgress?.(i + 1, infos.length);
+        return sheet;
       }),
     };
   });

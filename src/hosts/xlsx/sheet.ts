@@ -376,7 +376,8 @@ export class WorksheetReader {
       return true;
     }
     put(this.values, row, col, value);
-    put(this.fmts, row, col, format);
+    // General is what a missing format means: only other formats take memory.
+    if (format !== GENERAL) put(this.fmts, row, col, format);
     if (formula !== null) put(this.formulas, row, col, formula);
     if (row < this.top) this.top = row;
     if (row > this.bottom) this.bottom = row;

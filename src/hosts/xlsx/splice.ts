@@ -4,7 +4,7 @@
  */
 import { columnName } from "../../core/address";
 import type { Patch } from "../../core/types";
-import { scanSheetData, parseRef, type RawCell, type RawRow } from "./cells";
+import { nextRowStart, scanSheetData, parseRef, type RawCell, type RawRow } from "./cells";
 import { PatchError } from "./errors";
 import { attr, attrs, elements, escapeXml } from "./xml";
 import { xlsxText } from "../../i18n/xlsx";
@@ -48,16 +48,15 @@ function cellXml(prefix: string, p: Patch, style: string | undefined): string {
 }
 
 /** Array-formula ranges: their non-master cells hold no <f> but are still formula cells. */
-function arrayAreas(rows: RawRow[]): { top: number; left: number; bottom: number; right: number }[] {
+function arrayAreas(xml: string): { top: number; left: number; bottom: number; right: number }[] {
   const out = [];
-  for (const row of rows) {
-    for (const c of row.cells) {
-      const m = /<(?:\w+:)?f\s([^>]*)>/.exec(c.inner);
-      const ref = m && attr(m[1], "t") === "array" ? attr(m[1], "ref") : undefined;
-      if (!ref) continue;
-      const [a, b] = ref.split(":").map(parseRef);
-      if (a) out.push({ top: a.row, left: a.col, bottom: (b ?? a).row, right: (b ?? a).col });
-    }
+  // Found by their <f …> tags alone: a formula with attributes is rare, a cell is not.
+  const F_TAG = /<(?:\w+:)?f\s([^>]*)>/g;
+  for (let m = F_TAG.exec(xml); m; m = F_TAG.exec(xml)) {
+    const ref = attr(m[1], "t") === "array" ? attr(m[1], "ref") : undefined;
+    if (!ref) continue;
+    const [a, b] = ref.split(":").map(parseRef);
+    if (a) out.push({ top: a.row, left: a.col, bottom: (b ?? a).row, right: (b ?? a).col });
   }
   return out;
 }
@@ -125,7 +124,7 @@ export function newCellStyle(xml: string): (rowTag: string | null, col: number) 
  */
 export function lockedPatches(xml: string, patches: readonly Patch[], locks: readonly boolean[]): Patch[] {
   if (patches.length === 0 || !isSheetProtected(xml)) return [];
-  const data = scanSheetData(xml);
+  const data = scanSheetData(xml, new Set(patches.map((p) => p.row)));
   const rows = new Map<number, RawRow>((data?.rows ?? []).map((r) => [r.row, r]));
   const styleOf = newCellStyle(xml);
   const lockedStyle = (s: string | undefined) => locks[Number(s ?? 0)] ?? true;
@@ -142,11 +141,11 @@ export function lockedPatches(xml: string, patches: readonly Patch[], locks: rea
  * a formula. Patches must already be validated and deduplicated (one per cell).
  */
 export function spliceSheet(xml: string, sheet: string, patches: Patch[]): string {
-  const data = scanSheetData(xml);
+  const data = scanSheetData(xml, new Set(patches.map((p) => p.row)));
   if (!data) throw new SyntaxError("worksheet without <sheetData>");
   const pre = data.prefix;
   const rows = new Map<number, RawRow>(data.rows.map((r) => [r.row, r]));
-  const arrays = arrayAreas(data.rows);
+  const arrays = arrayAreas(xml);
   const byRow = new Map<number, Patch[]>();
   for (const p of [...patches].sort((x, y) => x.row - y.row || x.col - y.col)) {
     if (arrays.some((a) => p.row >= a.top && p.row <= a.bottom && p.col >= a.left && p.col <= a.right)) {
@@ -163,10 +162,10 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
     const row = rows.get(r);
     if (!row) {
       const text = `<${pre}row r="${r + 1}">${list.map((p) => cellXml(pre, p, styleOf(null, p.col))).join("")}</${pre}row>`;
-      const next = data.rows.find((x) => x.row > r);
+      const next = nextRowStart(data, r);
       if (data.selfClosed) newRows.push(text);
       else {
-        const at = next ? next.start : data.innerEnd;
+        const at = next ?? data.innerEnd;
         edits.push({ start: at, end: at, key: r - 1e9, text });
       }
       continue;

@@ -97,8 +97,11 @@ export function parseCellLocks(xml: string | null): boolean[] {
 
 /** Whether a worksheet part's `<sheetProtection>` protects the sheet (its `sheet` attribute is on). */
 export function isSheetProtected(xml: string): boolean {
-  const at = xml.search(/<(?:\w+:)?sheetProtection[\s/>]/);
-  if (at < 0) return false;
+  // It follows <sheetData> (ECMA-376 §18.3.1.99): a sheet of a million rows is not searched through.
+  const after = Math.max(0, xml.lastIndexOf("sheetData>"));
+  const found = /<(?:\w+:)?sheetProtection[\s/>]/.exec(xml.slice(after));
+  if (!found) return false;
+  const at = after + found.index;
   const tag = xml.slice(at, xml.indexOf(">", at));
   const on = attr(tag, "sheet");
   return on === "1" || on === "true";

@@ -198,6 +198,15 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: Budget = new
   return out;
 }
 
+/** A raw-deflate function (Node's native zlib is many times faster than fflate's; the browser keeps fflate). */
+export type Deflater = (data: Uint8Array) => Uint8Array;
+let deflater: Deflater = (data) => deflateSync(data, { level: 6 });
+
+/** Uses `fn` to deflate the parts a write replaces (the Node host sets its native zlib). */
+export function useDeflater(fn: Deflater): void {
+  deflater = fn;
+}
+
 let crcTable: Uint32Array | null = null;
 
 /** CRC-32 (IEEE) of some bytes, as zip stores it. */
@@ -235,7 +244,7 @@ export function writeZip(zip: ZipArchive, replace: Map<string, Uint8Array>): Uin
       chunks.push(raw);
       offset += raw.length;
     } else {
-      const packed = deflateSync(data, { level: 6 });
+      const packed = deflater(data);
       const crc = crc32(data);
       const localHead = zip.bytes.slice(entry.localOffset, entry.dataStart);
       const flags = entry.flags & ~8;

@@ -15,6 +15,9 @@ const useStyles = makeStyles({
   },
   input: { display: "none" },
   name: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground3 },
+  /** A long sheet name with its counts must not widen the pane: the list is as wide as the pane. */
+  field: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, width: "100%" },
 });
 
 export interface FileBarProps {
@@ -63,8 +66,14 @@ export function FileBar({ view, counts, busy, onOpen, onChooseSheet, onDownload 
       </div>
       {view.fileName && <Caption1 className={styles.name}>{view.fileName}</Caption1>}
       {view.sheets.length > 0 && (
-        <Field label={paneText.chooseSheet}>
-          <Select value={view.active ?? ""} disabled={busy} onChange={(_, data) => onChooseSheet(data.value)}>
+        <Field label={paneText.chooseSheet} className={styles.field}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.select }}
+            value={view.active ?? ""}
+            disabled={busy}
+            onChange={(_, data) => onChooseSheet(data.value)}
+          >
             {view.sheets.map((sheet) => (
               <option key={sheet.name} value={sheet.name}>
                 {counts?.has(sheet.name)

@@ -28,7 +28,7 @@ export function NoticeBar({ notice, onDismiss, action }: NoticeBarProps) {
     >
       <MessageBarBody>
         {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-        {notice.text}
+        <span>{notice.text}</span>
       </MessageBarBody>
       {action && !onDismiss && <MessageBarActions>{action}</MessageBarActions>}
       {onDismiss && (

@@ -13,6 +13,7 @@ import { SummaryCard } from "./SummaryCard";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  picker: { minWidth: 0, width: "100%" },
   heading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -80,7 +81,12 @@ export function ResultView({
       )}
       {analysis.forms.length > 1 && (
         <Field label={paneText.formPicker} hint={paneText.formsOnSheet(analysis.forms.length)}>
-          <Select value={String(form)} onChange={(_, data) => onForm(Number(data.value))}>
+          <Select
+            className={styles.picker}
+            select={{ className: styles.picker }}
+            value={String(form)}
+            onChange={(_, data) => onForm(Number(data.value))}
+          >
             {analysis.forms.map((f, i) => (
               <option key={f.report.range} value={i}>
                 {paneText.formOption(i, f.report.project, countBySeverity(f.report.findings).error)}

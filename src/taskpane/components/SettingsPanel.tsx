@@ -14,6 +14,7 @@ import {
 import { PROFILES, type ProfileName } from "../../core/profile";
 import { paneText } from "../../i18n/pane";
 import type { PaneSettings } from "../settings";
+import { Diagnostics } from "./Diagnostics";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -22,12 +23,14 @@ const useStyles = makeStyles({
 export interface SettingsPanelProps {
   settings: PaneSettings;
   onChange: (settings: PaneSettings) => void;
+  /** The host's diagnostics (WPS), shown at the end of the panel. */
+  onDiagnose?: () => Promise<unknown>;
 }
 
 const profileNames = Object.keys(PROFILES) as ProfileName[];
 
 /** A collapsed panel: the defaults suit most users. */
-export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
+export function SettingsPanel({ settings, onChange, onDiagnose }: SettingsPanelProps) {
   const styles = useStyles();
   const set = (change: Partial<PaneSettings>) => onChange({ ...settings, ...change });
   return (
@@ -63,6 +66,7 @@ export function SettingsPanel({ settings, onChange }: SettingsPanelProps) {
               onChange={(_, data) => set({ highlight: data.checked })}
             />
           </Field>
+          {onDiagnose && <Diagnostics onDiagnose={onDiagnose} />}
         </AccordionPanel>
       </AccordionItem>
     </Accordion>

@@ -44,8 +44,15 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   cell: { fontFamily: tokens.fontFamilyMonospace, flexShrink: 0, minWidth: "36px" },
-  what: { minWidth: 0, overflowWrap: "anywhere" },
-  change: { marginLeft: "auto", whiteSpace: "nowrap", fontFamily: tokens.fontFamilyMonospace },
+  what: { flexGrow: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  change: {
+    flexShrink: 0,
+    maxWidth: "50%",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    fontFamily: tokens.fontFamilyMonospace,
+  },
 });
 
 /** Above this many cells the list stops (a whole-workbook fix of 70 forms writes a few hundred). */
@@ -101,7 +108,9 @@ export function WrittenList({ written, onSelect, headingRef }: WrittenListProps)
                     title={paneText.selectCell(p.cell)}
                   >
                     <span className={styles.cell}>{p.cell}</span>
-                    <span className={styles.what}>{field}</span>
+                    <span className={styles.what} title={field}>
+                      {field}
+                    </span>
                     <span className={styles.change}>
                       {from} → {to}
                     </span>

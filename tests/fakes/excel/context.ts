@@ -1,4 +1,5 @@
 /** The fake's request context: the action queue, sync (one round trip), byte estimates, payload limit. */
+import { CONNECTION_LOST, isWrite, takeFault, type Fault } from "./faults";
 import type { FakeWorkbookModel } from "./model";
 import { FakeOfficeError } from "./proxy";
 
@@ -12,6 +13,8 @@ export interface SyncStat {
 export interface Counters {
   syncs: SyncStat[];
   payloadLimit: number;
+  /** Armed faults (see faults.ts), consumed by the syncs they match. */
+  faults: Fault[];
 }
 
 interface Action {
@@ -63,8 +66,17 @@ export class FakeContext {
         "The request payload size has exceeded the limit."
       );
     }
+    const fault = takeFault(
+      this.counters.faults,
+      actions.map((a) => a.label)
+    );
+    if (fault?.kind === "switch") this.model.switchTo(fault.to);
+    if (fault?.kind === "close" && !fault.run) return this.hang();
+    let writes = 0;
     for (const action of actions) {
       try {
+        if (isWrite(action.label) && ++writes === (fault?.kind === "fail-at-write" ? fault.write : 0))
+          throw new FakeOfficeError(CONNECTION_LOST.code, CONNECTION_LOST.message);
         action.run();
       } catch (e) {
         // Like Excel: the actions before the failing one stay done, the rest are dropped, nothing loads.
@@ -72,6 +84,11 @@ export class FakeContext {
         if (e instanceof FakeOfficeError) throw new FakeOfficeError(e.code, e.message, action.label);
         throw e;
       }
+    }
+    if (fault?.kind === "close") return this.hang();
+    if (fault?.kind === "reject-after") {
+      this.staged = [];
+      throw new FakeOfficeError(CONNECTION_LOST.code, CONNECTION_LOST.message);
     }
     stat.response = this.stagedBytes;
     const commits = this.staged;
@@ -83,6 +100,13 @@ export class FakeContext {
       );
     }
     for (const commit of commits) commit();
+  }
+
+  /** The pane is gone: this context never answers again. */
+  private hang(): Promise<void> {
+    this.closed = true;
+    this.staged = [];
+    return new Promise<void>(() => undefined);
   }
 
   get pending(): number {

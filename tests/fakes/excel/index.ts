@@ -16,9 +16,11 @@ import { parseBox } from "./address";
 import { FakeWorkbookModel, type FakeCell, type FakeSheet, type Visibility } from "./model";
 import { FakeContext, type Counters, type SyncStat } from "./context";
 import { strict } from "./proxy";
+import type { Fault } from "./faults";
 import { FakeWorkbook } from "./sheets";
 
 export { FakeOfficeError } from "./proxy";
+export type { Fault, FaultKind } from "./faults";
 export type { FakeCell, FakeSheet, SyncStat, Visibility };
 export { FakeWorkbookModel };
 
@@ -32,7 +34,7 @@ export interface FakeRequestContext {
 }
 
 export class FakeExcel {
-  private readonly counters: Counters = { syncs: [], payloadLimit: WEB_PAYLOAD_LIMIT };
+  private readonly counters: Counters = { syncs: [], payloadLimit: WEB_PAYLOAD_LIMIT, faults: [] };
 
   constructor(readonly model: FakeWorkbookModel) {}
 
@@ -83,6 +85,15 @@ export class FakeExcel {
   set payloadLimit(n: number) {
     this.counters.payloadLimit = n;
   }
+  /** Arms a fault (see faults.ts); the first sync it matches consumes it. */
+  inject(fault: Fault): void {
+    this.counters.faults.push(fault);
+  }
+  /** Faults armed and not yet hit. */
+  get armedFaults(): number {
+    return this.counters.faults.length;
+  }
+
   resetCounters(): void {
     this.counters.syncs.length = 0;
   }

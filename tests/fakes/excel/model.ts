@@ -52,6 +52,8 @@ export class FakeWorkbookModel {
   };
   /** What calls on a null object give: null objects (Excel) or a failed sync (a stricter host). */
   nullChaining: "propagate" | "refuse" = "propagate";
+  /** Bumped when another workbook takes this one's place (a "switch" fault): older objects stop resolving. */
+  generation = 0;
 
   /** Builds a workbook from grids (values, formulas, formats, merges), first sheet active. */
   static fromGrids(grids: Grid[], visibility: Record<string, Visibility> = {}): FakeWorkbookModel {
@@ -74,6 +76,17 @@ export class FakeWorkbookModel {
       sheet.merges = grid.merges.map((m) => ({ ...m }));
     }
     return model;
+  }
+
+  /** Puts another workbook's content in this model's place; returns the sheets it had. */
+  switchTo(other: FakeWorkbookModel): FakeSheet[] {
+    const before = this.sheets;
+    this.sheets = other.sheets;
+    this.active = other.active;
+    this.structureProtected = other.structureProtected;
+    this.selection = null;
+    this.generation += 1;
+    return before;
   }
 
   addSheet(name: string): FakeSheet {

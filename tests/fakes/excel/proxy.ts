@@ -92,9 +92,15 @@ export abstract class FakeObject<T> {
 
   /** The model object; null for a null object. Resolved once, when an action first needs it. */
   _resolve(): T | null {
-    if (this._target === undefined) this._target = this._resolver();
+    if (this._target === undefined) {
+      this._target = this._resolver();
+      this._generation = this._ctx.model.generation;
+    } else if (this._generation !== this._ctx.model.generation) {
+      throw new FakeOfficeError("InvalidObjectPath", "The object path isn't working (the workbook changed).");
+    }
     return this._target;
   }
+  _generation = -1;
 
   /**
    * The target for a child object (a method's result or a navigation property). On a null object Excel

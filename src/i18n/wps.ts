@@ -1,0 +1,58 @@
+/** User-facing text of the WPS host, the WPS entry page (ribbon) and the diagnostics (zh-CN). */
+
+/** "“表1”的 H13、H14" — at most 12 cells, then "等 N 个单元格". */
+function cellList(sheet: string, cells: readonly string[]): string {
+  const shown = cells.slice(0, 12).join("、");
+  const more = cells.length > 12 ? ` 等 ${cells.length} 个单元格` : "";
+  return `“${sheet}”的 ${shown}${more}`;
+}
+
+function bySheet(groups: ReadonlyMap<string, readonly string[]>): string {
+  return [...groups].map(([sheet, cells]) => cellList(sheet, cells)).join("；");
+}
+
+export const wpsText = {
+  noWps: "未检测到 WPS 表格：请在 WPS 表格中打开自评表助手。",
+  noWorkbook: "没有打开的工作簿：请先在 WPS 表格中打开自评表。",
+  protectedCells: (groups: ReadonlyMap<string, readonly string[]>) =>
+    `工作表受保护，无法写入${bySheet(groups)}。没有写入任何内容，也不会自动取消保护：请在“审阅”选项卡中点击“撤销工作表保护”后重试。`,
+  protectedHighlight: (sheet: string) =>
+    `工作表“${sheet}”受保护，无法标记或清除单元格颜色。请在“审阅”选项卡中撤销工作表保护后重试。`,
+  structureProtected:
+    "工作簿结构受保护，无法保存撤销记录，因此没有写入任何内容。请在“审阅”选项卡中取消“保护工作簿”后重试。",
+  structureProtectedHighlight:
+    "工作簿结构受保护，无法保存高亮记录，因此没有标记任何单元格。请在“审阅”选项卡中取消“保护工作簿”后重试。",
+  staleCells: (groups: ReadonlyMap<string, readonly string[]>) =>
+    `${bySheet(groups)}在检查之后被修改过，为避免覆盖您的修改，没有写入任何内容。请重新检查后再修复。`,
+  formulaCells: (groups: ReadonlyMap<string, readonly string[]>) =>
+    `${bySheet(groups)}是公式单元格，不会被覆盖，因此没有写入任何内容。请重新检查后再修复。`,
+  notRead: (sheet: string) =>
+    `工作表“${sheet}”不是在当前工作簿中检查的（可能已切换了工作簿），没有写入任何内容。请重新检查后再修复。`,
+  noSheet: (sheet: string) => `找不到工作表“${sheet}”，它可能已被重命名或删除。请重新检查。`,
+  badValue: (sheet: string, cell: string) => `“${sheet}”的 ${cell}：只能写入有限的数字或文字。`,
+  /** A write that failed and was fully rolled back. */
+  rolledBack: (detail: string) =>
+    `写入时 WPS 报错（${detail}），已写入的单元格都已恢复原值，工作表未被修改。`,
+  /** A write that failed and could not be fully rolled back: exactly which cells now hold new values. */
+  partlyWritten: (groups: ReadonlyMap<string, readonly string[]>, detail: string) =>
+    `写入时 WPS 报错（${detail}），且未能全部恢复：${bySheet(groups)}已写入新值（可用“撤销”恢复）。`,
+  notKept: (sheet: string, cell: string) =>
+    `“${sheet}”的 ${cell}：WPS 没有按原样保存写入的内容（读回的值不同）。`,
+  failed: (detail: string) => `WPS 操作失败：${detail}`,
+  unknownError: "未知错误",
+  undoFix: "自评表助手：一键重算",
+  undoRevert: "自评表助手：撤销修正",
+  undoHighlight: "自评表助手：标记问题单元格",
+  // The entry page (ribbon).
+  paneTitle: "自评表助手",
+  noTaskPane: "这个版本的 WPS 不支持任务窗格（CreateTaskPane），请升级 WPS。",
+  close: "关闭",
+  // Diagnostics, shown in the pane's settings.
+  diagnose: "诊断信息",
+  diagnoseHint: "读取当前工作表左上角的一小块区域，显示 WPS / Excel 返回的原始内容，可复制后发给开发人员。",
+  diagnoseRun: "读取诊断信息",
+  diagnoseCopy: "复制",
+  diagnoseCopied: "已复制",
+  diagnoseCopyFailed: "无法自动复制，请在文本框中全选后手动复制。",
+  diagnoseUnavailable: "当前模式没有诊断信息（只在 WPS 中提供）。",
+} as const;
