@@ -91,7 +91,11 @@ function targetCell(grid: Grid, layout: FormLayout, r: number): FormCell {
   const { cols } = layout;
   const value = at(grid, r, cols.target);
   if (cols.targetOp === null && cols.targetUnit === null) return value;
-  const part = (c: number | null) => (c === null ? "" : displayText(cellAt(grid, r, c)));
+  // "/" or "—" in 指标性质 or 度量单位 means no operator, no unit: nothing to read into the target.
+  const part = (c: number | null) => {
+    const t = c === null ? "" : displayText(cellAt(grid, r, c));
+    return isNoValueText(t) ? "" : t;
+  };
   const shown = displayText(value);
   const text = shown ? `${part(cols.targetOp)}${shown}${part(cols.targetUnit)}` : "";
   return { ...value, value: text || null, format: null };
