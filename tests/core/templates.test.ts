@@ -96,6 +96,20 @@ describe("two-row header: 年度指标值 over 指标性质 / 指标值 / 度量
     expect(patches.find((p) => p.what === "grade")).toMatchObject({ cell: "J10", old: "良", value: "优" });
   });
 
+  it('"/" in 指标性质 or 度量单位 is no operator, no unit', () => {
+    const d = dense(twoRowHeader());
+    d.values[6][3] = "/";
+    d.values[7][5] = "—";
+    d.values[7][6] = "98";
+    const g: Grid = { ...twoRowHeader(), ...d };
+    const { report } = only(g);
+    expect(report.indicators.map((i) => [i.target, i.method, i.score])).toEqual([
+      ["100人次", "positive", 45],
+      ["═100", "equal", 29.4],
+      ["≦5%", "reverse", 10],
+    ]);
+  });
+
   it("grade on the 总分 row of a one-row header form: right of its 得分, or after a 等级 label there", () => {
     const g = mofForm({ rows: cleanInds(), total: 100 });
     g.values[9][7] = "良";
