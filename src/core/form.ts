@@ -6,7 +6,7 @@ import type { FormLayout, Pos } from "./layout";
 import { shownCell } from "./merges";
 import { headerKey, isNoValueText, stripIndicatorPrefix } from "./text";
 import { displayText, readNumber } from "./cells";
-import { DETAIL_PREFIX } from "./templates";
+import { DETAIL_PREFIX, ERROR_VALUE } from "./templates";
 
 /** A cell of the form: where it is and what it holds. */
 export interface FormCell extends CellInfo {
@@ -97,6 +97,8 @@ function targetCell(grid: Grid, layout: FormLayout, r: number): FormCell {
     return isNoValueText(t) ? "" : t;
   };
   const shown = displayText(value);
+  // An error value (#N/A) in 指标值 is reported as such, on its cell.
+  if (ERROR_VALUE.test(shown)) return value;
   const text = shown ? `${part(cols.targetOp)}${shown}${part(cols.targetUnit)}` : "";
   return { ...value, value: text || null, format: null };
 }
