@@ -110,6 +110,14 @@ describe("two-row header: 年度指标值 over 指标性质 / 指标值 / 度量
     ]);
   });
 
+  it("an error value in 指标值 of a split target: VALUE_UNREADABLE at that cell, the score kept", () => {
+    const d = dense(twoRowHeader());
+    d.values[7][4] = "#N/A";
+    const { report } = only({ ...twoRowHeader(), ...d });
+    expect(codes(report.findings)).toEqual(["VALUE_UNREADABLE@E8"]);
+    expect(report.indicators[1]).toMatchObject({ submittedScore: 29.4, score: 29.4 });
+  });
+
   it("grade on the 总分 row of a one-row header form: right of its 得分, or after a 等级 label there", () => {
     const g = mofForm({ rows: cleanInds(), total: 100 });
     g.values[9][7] = "良";
