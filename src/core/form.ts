@@ -6,7 +6,7 @@ import type { FormLayout, Pos } from "./layout";
 import { shownCell } from "./merges";
 import { headerKey, isNoValueText, stripIndicatorPrefix } from "./text";
 import { displayText, readNumber } from "./cells";
-import { DETAIL_PREFIX } from "./templates";
+import { DETAIL_PREFIX, ERROR_VALUE } from "./templates";
 
 /** A cell of the form: where it is and what it holds. */
 export interface FormCell extends CellInfo {
@@ -91,8 +91,14 @@ function targetCell(grid: Grid, layout: FormLayout, r: number): FormCell {
   const { cols } = layout;
   const value = at(grid, r, cols.target);
   if (cols.targetOp === null && cols.targetUnit === null) return value;
-  const part = (c: number | null) => (c === null ? "" : displayText(cellAt(grid, r, c)));
+  // "/" or "—" in 指标性质 or 度量单位 means no operator, no unit: nothing to read into the target.
+  const part = (c: number | null) => {
+    const t = c === null ? "" : displayText(cellAt(grid, r, c));
+    return isNoValueText(t) ? "" : t;
+  };
   const shown = displayText(value);
+  // An error value (#N/A) in 指标值 is reported as such, on its cell.
+  if (ERROR_VALUE.test(shown)) return value;
   const text = shown ? `${part(cols.targetOp)}${shown}${part(cols.targetUnit)}` : "";
   return { ...value, value: text || null, format: null };
 }

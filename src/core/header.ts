@@ -77,8 +77,6 @@ function combine(into: Roles, from: Roles): void {
   }
 }
 
-const PART_OF_TWO_ROW: readonly IndicatorRole[] = ["targetOp", "targetUnit", "target"];
-
 /**
  * The header at `row`, combined with the row above (when it names columns too) or the row below (when
  * it names the parts of a split 年度指标值); null when the row does not look like a header at all.
@@ -110,7 +108,8 @@ export function headerAt(
   if (
     below &&
     (!below.has("level3") || repeatsLabels) &&
-    [...below.keys()].some((r) => PART_OF_TWO_ROW.includes(r))
+    // The parts themselves (指标性质, 度量单位): a row naming only a target is the top of the next header.
+    (below.has("targetOp") || below.has("targetUnit"))
   ) {
     // The parts of a split target replace the spanning 年度指标值 column.
     if (below.has("target") && roles.has("target") && roles.get("target") !== below.get("target"))

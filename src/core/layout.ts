@@ -388,7 +388,17 @@ export function locateForms(grid: Grid): SheetLayout {
       const stop = bounds.totalRow ?? bounds.gradeLabel?.row ?? bounds.limit;
       const label = blockLabel(grid, merges, hj, cols);
       for (const r of rowsBetween(grid, first, stop)) if (holdsValue(grid.values[r - grid.top])) rows.push(r);
-      blocks.push({ first, last: stop - 1, ...label, points: points(label.label) });
+      // A header repeated on the next printed page — without a block label, with a block label already seen
+      // (the first header, printed again), or under the same merged label — goes on with the block above:
+      // its points are counted once.
+      const prev = blocks[blocks.length - 1];
+      const sameLabel =
+        label.labelPos !== null &&
+        prev?.labelPos?.row === label.labelPos.row &&
+        prev.labelPos.col === label.labelPos.col;
+      const seen = blocks.some((b) => b.label === label.label);
+      if (prev && (label.label === "" || seen || sameLabel)) prev.last = stop - 1;
+      else blocks.push({ first, last: stop - 1, ...label, points: points(label.label) });
       const continues =
         next &&
         next.missing.length === 0 &&

@@ -346,10 +346,7 @@ function vary(grid: Grid, steps: Step[]): Varied {
     else if (s.kind === "renamed") next = renamed(v.grid, s.seed);
     else if (s.kind === "moved") next = moved(v.grid, s.dr, s.dc);
     else if (s.kind === "repeated")
-      next =
-        now && now.report.indicators.length > 1 && !now.report.weights.byBlock
-          ? repeated(v.grid, now, s.k)
-          : null;
+      next = now && now.report.indicators.length > 1 ? repeated(v.grid, now, s.k) : null;
     else if (s.kind === "unmerged") next = now ? unmergedHeader(v.grid, now) : null;
     else next = now ? splitTarget(v.grid, now) : null;
     if (!next) continue;
@@ -379,10 +376,7 @@ describe("a real form written another way reads the same", () => {
         ["spaced", spaced(grid, 7)],
         ["renamed", renamed(grid, 11)],
         ["moved", moved(grid, 3, 2)],
-        [
-          "repeated",
-          f.report.indicators.length > 1 && !f.report.weights.byBlock ? repeated(grid, f, 1) : null,
-        ],
+        ["repeated", f.report.indicators.length > 1 ? repeated(grid, f, 1) : null],
         ["split", splitTarget(grid, f)],
       ];
       const split = splitTarget(grid, f);
@@ -405,7 +399,21 @@ describe("a real form written another way reads the same", () => {
         const v = vary(grid, steps);
         expect(reading(analyzeSheet(v.grid), v.back)).toEqual(reading(base, (r, c) => [r, c]));
       }),
-      { numRuns: 120 }
+      {
+        numRuns: 120,
+        // Found before: a page break inside the second 年度绩效目标 block of the 湖北 form (its first header
+        // printed again), and two page headers back to back on the 云南 form.
+        examples: [
+          [96, [{ kind: "repeated", k: 10 }]],
+          [
+            99,
+            [
+              { kind: "repeated", k: 9 },
+              { kind: "repeated", k: 9 },
+            ],
+          ],
+        ],
+      }
     );
   });
 });

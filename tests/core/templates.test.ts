@@ -96,6 +96,28 @@ describe("two-row header: 年度指标值 over 指标性质 / 指标值 / 度量
     expect(patches.find((p) => p.what === "grade")).toMatchObject({ cell: "J10", old: "良", value: "优" });
   });
 
+  it('"/" in 指标性质 or 度量单位 is no operator, no unit', () => {
+    const d = dense(twoRowHeader());
+    d.values[6][3] = "/";
+    d.values[7][5] = "—";
+    d.values[7][6] = "98";
+    const g: Grid = { ...twoRowHeader(), ...d };
+    const { report } = only(g);
+    expect(report.indicators.map((i) => [i.target, i.method, i.score])).toEqual([
+      ["100人次", "positive", 45],
+      ["═100", "equal", 29.4],
+      ["≦5%", "reverse", 10],
+    ]);
+  });
+
+  it("an error value in 指标值 of a split target: VALUE_UNREADABLE at that cell, the score kept", () => {
+    const d = dense(twoRowHeader());
+    d.values[7][4] = "#N/A";
+    const { report } = only({ ...twoRowHeader(), ...d });
+    expect(codes(report.findings)).toEqual(["VALUE_UNREADABLE@E8"]);
+    expect(report.indicators[1]).toMatchObject({ submittedScore: 29.4, score: 29.4 });
+  });
+
   it("grade on the 总分 row of a one-row header form: right of its 得分, or after a 等级 label there", () => {
     const g = mofForm({ rows: cleanInds(), total: 100 });
     g.values[9][7] = "良";
@@ -202,6 +224,23 @@ describe("weights by block (no 分值 column)", () => {
     expect(report.findings.map((f) => [f.code, f.severity])).toEqual([["UNSCORABLE", "info"]]);
     expect(report.findings[0].message).toContain("年度绩效目标1(40分)、年度绩效目标2(40分)");
     expect(patches).toEqual([]);
+  });
+
+  it("a block's header repeated on the next page (label repeated or left empty): its points count once", () => {
+    for (const label of ["年度绩效目标2(40分)", null]) {
+      const g = byBlock();
+      const values = [...g.values];
+      values.splice(9, 0, [label, ...values[7].slice(1)]);
+      const { report } = only(sheet(values, [{ top: 7, left: 0, bottom: 8, right: 0 }], { F4: "0%" }));
+      expect(report.weights, String(label)).toEqual({
+        budget: 20,
+        indicators: 80,
+        total: 100,
+        byBlock: true,
+      });
+      expect(report.indicators.map((i) => i.row)).toEqual([6, 7, 9, 11]);
+      expect(codes(report.findings)).toEqual(["UNSCORABLE@G5"]);
+    }
   });
 
   it("the budget weight is also read from 得分(20分*执行率) alone", () => {
