@@ -1,35 +1,12 @@
 /** User-facing text of the WPS host, the WPS entry page (ribbon) and the diagnostics (zh-CN). */
-
-/** "“表1”的 H13、H14" — at most 12 cells, then "等 N 个单元格". */
-function cellList(sheet: string, cells: readonly string[]): string {
-  const shown = cells.slice(0, 12).join("、");
-  const more = cells.length > 12 ? ` 等 ${cells.length} 个单元格` : "";
-  return `“${sheet}”的 ${shown}${more}`;
-}
-
-function bySheet(groups: ReadonlyMap<string, readonly string[]>): string {
-  return [...groups].map(([sheet, cells]) => cellList(sheet, cells)).join("；");
-}
+import { bySheet, hostText } from "./hosts";
 
 export const wpsText = {
+  ...hostText,
   noWps: "未检测到 WPS 表格：请在 WPS 表格中打开自评表助手。",
   noWorkbook: "没有打开的工作簿：请先在 WPS 表格中打开自评表。",
-  protectedCells: (groups: ReadonlyMap<string, readonly string[]>) =>
-    `工作表受保护，无法写入${bySheet(groups)}。没有写入任何内容，也不会自动取消保护：请在“审阅”选项卡中点击“撤销工作表保护”后重试。`,
-  protectedHighlight: (sheet: string) =>
-    `工作表“${sheet}”受保护，无法标记或清除单元格颜色。请在“审阅”选项卡中撤销工作表保护后重试。`,
-  structureProtected:
-    "工作簿结构受保护，无法保存撤销记录，因此没有写入任何内容。请在“审阅”选项卡中取消“保护工作簿”后重试。",
-  structureProtectedHighlight:
-    "工作簿结构受保护，无法保存高亮记录，因此没有标记任何单元格。请在“审阅”选项卡中取消“保护工作簿”后重试。",
-  staleCells: (groups: ReadonlyMap<string, readonly string[]>) =>
-    `${bySheet(groups)}在检查之后被修改过，为避免覆盖您的修改，没有写入任何内容。请重新检查后再修复。`,
-  formulaCells: (groups: ReadonlyMap<string, readonly string[]>) =>
-    `${bySheet(groups)}是公式单元格，不会被覆盖，因此没有写入任何内容。请重新检查后再修复。`,
   notRead: (sheet: string) =>
     `工作表“${sheet}”不是在当前工作簿中检查的（可能已切换了工作簿），没有写入任何内容。请重新检查后再修复。`,
-  noSheet: (sheet: string) => `找不到工作表“${sheet}”，它可能已被重命名或删除。请重新检查。`,
-  badValue: (sheet: string, cell: string) => `“${sheet}”的 ${cell}：只能写入有限的数字或文字。`,
   /** A write that failed and was fully rolled back. */
   rolledBack: (groups: ReadonlyMap<string, readonly string[]>, detail: string) =>
     groups.size > 0
