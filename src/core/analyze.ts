@@ -9,6 +9,7 @@ import { evaluateForm } from "./evaluate";
 import { planFix } from "./fix";
 import { resolveProfile } from "./profile";
 import { MSG } from "../i18n/core";
+import { formStatus, sheetStatus } from "./status";
 
 /** Every form on the sheet, analysed on its own; FORM_UNREADABLE for what looks like a form but does not read. */
 export function analyzeSheetImpl(grid: Grid, options: AnalyzeOptions): SheetAnalysis {
@@ -33,7 +34,12 @@ export function analyzeSheetImpl(grid: Grid, options: AnalyzeOptions): SheetAnal
     const { report, writes, basis } = evaluateForm(form, profile);
     const fix = planFix(grid, writes, { prompts: options.prompts ?? true }, basis);
     report.findings.push(...fix.findings);
+    report.status = formStatus(report);
     return { report, patches: fix.patches };
   });
-  return { name: grid.name, forms: analyses, findings };
+  const status = sheetStatus(
+    analyses.map((a) => a.report),
+    findings
+  );
+  return { name: grid.name, forms: analyses, findings, status };
 }

@@ -1,5 +1,6 @@
 /** Evaluates a form under a profile: the report and the writes a fix would make (spec §2–§6). */
 import type { Finding, FormReport, Grade } from "./types";
+import { formStatus } from "./status";
 import type { Profile } from "./profile";
 import type { Form } from "./form";
 import type { Pos } from "./layout";
@@ -119,7 +120,9 @@ export function evaluateForm(form: Form, profile: Profile): Evaluation {
       cell: form.grade ? a1(form.grade.pos.row, form.grade.pos.col) : null,
     },
     findings,
+    status: "pass",
   };
+  report.status = formStatus(report);
   const deps = rows.flatMap((r, i) => {
     const cell = read[i].score;
     return cell ? [{ pos: cell.pos, value: r.counted }] : [];

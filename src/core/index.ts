@@ -15,6 +15,8 @@ export { FINDING_CODES } from "./types";
 export { PROFILES, DEFAULT_PROFILE, resolveProfile } from "./profile";
 export type { Profile, ProfileName } from "./profile";
 export { a1, parseA1, columnName } from "./address";
+export type { FormStatus, SheetStatus, FileStatus } from "./status";
+export { formStatus, sheetStatus, fileStatus, worseStatus, statusRank, exitStatus } from "./status";
 
 export interface AnalyzeOptions {
   /** A profile name ("mof2020", "linear", "strict") or a profile object; default mof2020. */

@@ -1,5 +1,6 @@
 /** The core's public data: findings, per-sheet reports and patches. Everything hosts and the UI show. */
 import type { Scalar } from "./grid";
+import type { FormStatus, SheetStatus } from "./status";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -111,6 +112,8 @@ export interface FormReport {
   /** Always given: `submitted`/`cell` null where the form prints no grade; `recomputed` null only with the total. */
   grade: { submitted: string | null; recomputed: Grade | null; cell: string | null };
   findings: Finding[];
+  /** The form's one verdict (status.ts), decided after the fix is planned: every surface shows this. */
+  status: FormStatus;
 }
 
 /** One form as analysed: its report and the patches 一键重算 would write. */
@@ -128,6 +131,8 @@ export interface SheetAnalysis {
    * part of the sheet that looks like a form but could not be read (also beside forms that were read).
    */
   findings: Finding[];
+  /** The sheet's verdict: its forms' worst, 未能读取 with FORM_UNREADABLE, 不是自评表 with no form. */
+  status: SheetStatus;
 }
 
 /** What a fix writes into one cell. Coordinates are 0-based absolute; `old` is kept for revert. */

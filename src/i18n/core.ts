@@ -17,6 +17,16 @@ const UNREADABLE = {
   grade: { name: "评分等级", effect: "，否则无法核对评分等级" },
 } as const;
 
+/** The verdicts' words (spec/cli.md "Verdicts"): the only place 通过 is spelled for a status. */
+export const STATUS_TEXT = {
+  pass: "通过",
+  fix: "需修改",
+  unscored: "未评分",
+  unreadable: "未能读取",
+  "no-form": "不是自评表",
+  "not-spreadsheet": "不是电子表格文件",
+} as const;
+
 export const MSG = {
   layoutNotFound:
     "本工作表不是绩效自评表：没有找到同时含「三级指标、年度指标值、实际完成值、分值、得分」的表头行。",

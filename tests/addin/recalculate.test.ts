@@ -56,6 +56,7 @@ function report(overrides: Partial<FormReport>): FormReport {
     total: { submitted: 90, recomputed: 90, cell: "H40", printedSum: 90 },
     grade: { submitted: "优", recomputed: "优", cell: "H41" },
     findings: [],
+    status: "pass",
     ...overrides,
   };
 }
@@ -72,7 +73,7 @@ const patch = (cell: string, value: number | string, what: Patch["what"]): Patch
 
 /** A stub core answering one sheet with these forms. */
 const analysis = (...forms: { report: FormReport; patches: Patch[] }[]): Analyze =>
-  vi.fn((): SheetAnalysis => ({ name: "自评表", forms, findings: [] }));
+  vi.fn((): SheetAnalysis => ({ name: "自评表", forms, findings: [], status: "pass" }));
 
 async function run(host: Host | (() => Host), analyze: Analyze) {
   const completed = vi.fn();
@@ -246,6 +247,7 @@ describe("一键重算 per form", () => {
           message: "找到了 三级指标、分值，缺少 得分 列。",
         },
       ],
+      status: "unreadable",
     });
     const { notices, outcome } = await run(host, unreadable);
     expect(applied).toEqual([]);

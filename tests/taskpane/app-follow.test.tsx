@@ -47,6 +47,7 @@ const twoForms: SheetAnalysis = {
     },
   ],
   findings: [],
+  status: "fix",
 };
 
 describe("a sheet with several forms", () => {
@@ -80,6 +81,7 @@ describe("a sheet with several forms", () => {
           message: "第 12 行像是指标表的表头：找到了 三级指标、分值，缺少 得分、实际完成值 列。",
         },
       ],
+      status: "unreadable",
     };
     renderApp({ host, analyzer: stubAnalyzer({ 表1: broken }), initialSettings: SETTINGS });
     const errors = await screen.findByRole("region", { name: "错误（1）" });

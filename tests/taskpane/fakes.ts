@@ -2,6 +2,7 @@
 import { vi } from "vitest";
 import type { Grid } from "../../src/core/grid";
 import type { Finding, FormReport, Patch, SheetAnalysis } from "../../src/core/types";
+import { formStatus } from "../../src/core/status";
 import type { AppliedFix, Host } from "../../src/hosts/types";
 import type { Analyzer } from "../../src/taskpane/analysis";
 import type { PaneSettings } from "../../src/taskpane/settings";
@@ -20,7 +21,7 @@ export function grid(name: string): Grid {
 
 /** A form report with sensible defaults: weights 100, total 91 → 90.38, grade 优. */
 export function report(name: string, change: Partial<FormReport> = {}): FormReport {
-  return {
+  const r: FormReport = {
     sheet: name,
     range: "A1:I32",
     top: 0,
@@ -45,8 +46,10 @@ export function report(name: string, change: Partial<FormReport> = {}): FormRepo
     total: { submitted: 91, recomputed: 90.38, cell: "H31", printedSum: 91 },
     grade: { submitted: "优", recomputed: "优", cell: "C32" },
     findings: [],
+    status: "pass",
     ...change,
   };
+  return { ...r, status: change.status ?? formStatus(r) };
 }
 
 /** What the core says of a sheet with no form. */
@@ -54,6 +57,7 @@ export const NOT_A_FORM: SheetAnalysis = {
   name: "Sheet1",
   forms: [],
   findings: [{ code: "LAYOUT_NOT_FOUND", severity: "info", cell: "A1", message: "不是自评表" }],
+  status: "no-form",
 };
 
 /** One form's report and patches, the shape most tests give. */
@@ -65,7 +69,7 @@ export interface OneForm {
 /** A sheet of one form (or the analysis as given). */
 export function sheetOf(entry: OneForm | SheetAnalysis): SheetAnalysis {
   if ("forms" in entry) return entry;
-  return { name: entry.report.sheet, forms: [entry], findings: [] };
+  return { name: entry.report.sheet, forms: [entry], findings: [], status: entry.report.status };
 }
 
 export const H23: Finding = {
