@@ -4,7 +4,7 @@ import { analyzeSheet, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { expandInputs } from "./files";
 import { canonicalPath, openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
-import type { FileResult, SheetResult, SkippedSheet } from "./types";
+import { fileVerdict, type FileResult, type SheetResult, type SkippedSheet } from "./types";
 import { isOwnWorkbook } from "./xlsxout";
 
 export interface CheckOptions {
@@ -59,11 +59,11 @@ export function analyzeWorkbook(opened: OpenedWorkbook, options: CheckOptions): 
       skipped.push({ sheet: sheet.name, why: T.skippedVeryHidden });
       continue;
     }
-    const { forms, findings } = analyzeSheet(sheet.grid, {
+    const { forms, findings, status } = analyzeSheet(sheet.grid, {
       profile: options.profile,
       prompts: options.prompts,
     });
-    sheets.push({ name: sheet.name, forms, findings, hidden: sheet.state === "hidden" });
+    sheets.push({ name: sheet.name, forms, findings, hidden: sheet.state === "hidden", status });
   }
   return { sheets, skipped };
 }
@@ -82,10 +82,14 @@ async function checkFound(
   try {
     const opened = await openWorkbook(path);
     if (inFolder && isOwnWorkbook(opened.bytes)) return null;
-    return { path, error: null, ...analyzeWorkbook(opened, options) };
+    const read = analyzeWorkbook(opened, options);
+    return { path, error: null, ...read, ...fileVerdict(read.sheets) };
   } catch (err) {
     if (!(err instanceof WorkbookError) && systemReason(err) === null) options.onInternalError?.(err);
-    return { path, error: describeFailure(path, err), sheets: [], skipped: [] };
+    const error = describeFailure(path, err);
+    const status =
+      err instanceof WorkbookError && err.reason === "not-a-workbook" ? "not-spreadsheet" : "unreadable";
+    return { path, error, sheets: [], skipped: [], ...fileVerdict([], { status, why: error }) };
   }
 }
 

@@ -1,5 +1,7 @@
 /** Shared shapes of the `zpb` command: where it writes and what a check found. */
+import { exitStatus, fileStatus, type FileStatus, type SheetStatus } from "../core/status";
 import type { Finding, FormAnalysis } from "../core/index";
+import { cliText as T } from "../i18n/cli";
 
 /** Where the command writes; injected so that tests and scripts run it in-process. */
 export interface CliIo {
@@ -24,6 +26,8 @@ export interface SheetResult {
   findings: Finding[];
   /** The sheet is hidden in the workbook (very hidden sheets are skipped, and listed in `skipped`). */
   hidden: boolean;
+  /** The core's verdict on the sheet. */
+  status: SheetStatus;
 }
 
 /** A sheet that was not checked, and why. */
@@ -39,6 +43,10 @@ export interface FileResult {
   error: string | null;
   sheets: SheetResult[];
   skipped: SkippedSheet[];
+  /** The file's one verdict (core/status.ts): its worst form's, or why it gives none. */
+  status: FileStatus;
+  /** Where the file gives no form: a Chinese reason (its error, 不是自评表 …); null otherwise. */
+  why: string | null;
 }
 
 /** Every finding of a sheet: its own and those of its forms. */
@@ -53,8 +61,17 @@ export function sheetHasError(sheet: SheetResult): boolean {
 
 /** Exit status of the contract: 2 when any file failed (it wins), 1 when any error finding, else 0. */
 export function exitCodeOf(files: readonly FileResult[]): 0 | 1 | 2 {
-  if (files.some((f) => f.error !== null)) return 2;
-  return files.some((f) => f.sheets.some(sheetHasError)) ? 1 : 0;
+  return exitStatus(files.map((f) => ({ status: f.status, fileError: f.error !== null })));
+}
+
+/** A file's verdict and reason from what it gave: `failed` when it could not be opened at all. */
+export function fileVerdict(
+  sheets: readonly SheetResult[],
+  failed?: { status: "unreadable" | "not-spreadsheet"; why: string }
+): { status: FileStatus; why: string | null } {
+  const status = fileStatus(sheets, failed?.status);
+  if (failed) return { status, why: failed.why };
+  return { status, why: status === "no-form" ? T.noFormInFile : null };
 }
 
 /** Thrown for wrong arguments or an unwritable output: printed as one line, exit 2. */

@@ -183,6 +183,7 @@ export const cliText = {
   status: { pass: "通过", fix: "需修改", unreadable: "未能读取", notForm: "不是自评表" } as const,
   unnamed: "（未填写）",
   noFormOnSheet: "工作表中没有自评表",
+  noFormInFile: "工作簿的各工作表中都没有自评表",
   skippedNotChecked: (why: string) => `${why}，未检查`,
   otherFile: (ext: string) => `不是工作簿（${ext}），未检查`,
   noExtension: "无扩展名",

@@ -8,7 +8,8 @@ import { isWorkbookName } from "../../src/cli/files";
 import { defaultOutput } from "../../src/cli/fix";
 import { displayWidth, num, pct, round2 } from "../../src/cli/format";
 import { roundHalfUp } from "../../src/core/numbers";
-import { exitCodeOf, type FileResult } from "../../src/cli/types";
+import { exitCodeOf, fileVerdict, type FileResult } from "../../src/cli/types";
+import { formStatus } from "../../src/core/status";
 import type { Severity } from "../../src/core/index";
 
 function file(error: string | null, severities: Severity[]): FileResult {
@@ -18,15 +19,26 @@ function file(error: string | null, severities: Severity[]): FileResult {
     cell: "H13",
     message: "",
   }));
-  const report = { findings } as unknown as FileResult["sheets"][number]["forms"][number]["report"];
-  const sheet = { name: "表", forms: [{ report, patches: [] }], findings: [], hidden: false };
-  return { path: "x.xlsx", error, sheets: error ? [] : [sheet], skipped: [] };
+  const status = formStatus({
+    findings,
+    total: { submitted: 90, recomputed: 90, cell: "H30", printedSum: 90 },
+  });
+  const report = { findings, status } as unknown as FileResult["sheets"][number]["forms"][number]["report"];
+  const sheet = { name: "表", forms: [{ report, patches: [] }], findings: [], hidden: false, status };
+  const sheets = error ? [] : [sheet];
+  return {
+    path: "x.xlsx",
+    error,
+    sheets,
+    skipped: [],
+    ...fileVerdict(sheets, error ? { status: "unreadable", why: error } : undefined),
+  };
 }
 
 function unreadable(): FileResult {
   const finding = { code: "FORM_UNREADABLE" as const, severity: "error" as const, cell: "A1", message: "" };
-  const sheet = { name: "表", forms: [], findings: [finding], hidden: false };
-  return { path: "y.xlsx", error: null, sheets: [sheet], skipped: [] };
+  const sheet = { name: "表", forms: [], findings: [finding], hidden: false, status: "unreadable" as const };
+  return { path: "y.xlsx", error: null, sheets: [sheet], skipped: [], status: sheet.status, why: null };
 }
 
 describe("exit status", () => {
