@@ -1,7 +1,8 @@
 /**
  * The ET objects of the fake (Application, Workbook, Sheets, Worksheet, Range, Interior), each behind a
  * strict proxy that counts every property get, set and method call as one host call and throws on any
- * member it does not implement (members starting with "_" are the fake's own and throw too).
+ * member it does not implement (members starting with "_" are the fake's own and throw too). Under the
+ * reading `inOperator: "blind"`, `member in object` is false for every member, as on a COM-bridged object.
  */
 import type { Merge } from "../../../src/core/grid";
 import { a1, parseA1 } from "../../../src/core/address";
@@ -61,6 +62,7 @@ export function strict<T extends object>(
       return Reflect.set(t, prop, value, t);
     },
     has(t, prop) {
+      if (env.readings.inOperator === "blind") return false;
       return typeof prop === "string" && !prop.startsWith("_") && prop in t;
     },
   });
