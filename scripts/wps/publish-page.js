@@ -97,7 +97,8 @@
       }
       xhr.onreadystatechange = function () {
         if (xhr.readyState !== 4 || settled) return;
-        if (xhr.status === 0) {
+        // No answer: status 0, or in Internet Explorer a WinINet error code (12002 timeout, 12029 refused…).
+        if (xhr.status === 0 || xhr.status >= 12000) {
           retry(RETRY_MS);
           return;
         }

@@ -114,6 +114,18 @@ describe("WPS diagnostics", () => {
     expect(refused.calls.some((c) => c.call.startsWith("Range("))).toBe(false);
   });
 
+  it("first removes a scratch sheet an interrupted run left behind", () => {
+    const { fake } = openInWps(FORM);
+    const names = fake.book.sheets.map((s) => s.name);
+    // Leave one behind as an interrupted run would.
+    const leftover = { ...fake.book.sheets[0], name: "__zpb_diag", visible: 2, cells: new Map(), merges: [] };
+    fake.book.sheets.push(leftover);
+    const report = runDiagnostics(fake.app as never);
+    expect(fake.book.sheets.map((s) => s.name)).toEqual(names);
+    expect(report.calls.filter((c) => c.call === "临时工作表.Delete()")).toHaveLength(2);
+    expect(report.calls.filter((c) => c.status !== "ok")).toEqual([]);
+  });
+
   it("shows values as short text", () => {
     expect(show(undefined)).toBe("undefined");
     expect(show([[1, "a", null]])).toBe('[[1, "a", null]]');

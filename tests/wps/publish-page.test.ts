@@ -194,6 +194,17 @@ describe("publish.html's script", () => {
     expect(page.status()).toContain("已安装");
   });
 
+  it("takes Internet Explorer's WinINet codes (12029: refused) as no answer, and retries", () => {
+    const page = openPage(html, (req, n) =>
+      req.url.endsWith("/version") && n === 1
+        ? { status: 12029, text: "" }
+        : { status: 200, text: req.url.endsWith("/version") ? "1.0.2" : "[]" }
+    );
+    expect(page.hrefs).toEqual([RELAY]);
+    expect(page.delays).toEqual([1000]);
+    expect(page.status()).toContain("已连接 WPS");
+  });
+
   it("waits 3 s when the relay answers that WPS is not up yet", () => {
     const page = openPage(html, (req, n) =>
       req.url.endsWith("/version") && n === 1

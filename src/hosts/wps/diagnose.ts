@@ -325,7 +325,17 @@ function withScratch(rec: Recorder, app: EtApplication, wb: EtWorkbook): void {
   const count = rec.run("Worksheets.Count", () => sheets.Count);
   if (typeof count !== "number") return;
   // A missing name throws on some builds and returns null on others: either is an answer the host handles.
-  rec.run(`Worksheets.Item("${SCRATCH}")（不存在的表）`, () => sheets.Item(SCRATCH), undefined, true);
+  const left = rec.run(
+    `Worksheets.Item("${SCRATCH}")（不存在的表）`,
+    () => sheets.Item(SCRATCH),
+    undefined,
+    true
+  );
+  if (left && optional(() => String(left.Name)) === SCRATCH) {
+    // A scratch sheet an interrupted run left behind: removed first, so the name is free.
+    if (!removeScratch(rec, app, wb, left, count - 1)) return;
+    return withScratch(rec, app, wb);
+  }
   const last = rec.run(`Worksheets.Item(${count})`, () => sheets.Item(count));
   const added = rec.run("Worksheets.Add(null, 最后一张)", () => sheets.Add(null, last));
   const ws = added ?? (added === null ? optional(() => wb.ActiveSheet) : undefined);
