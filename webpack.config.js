@@ -7,8 +7,8 @@
  *   npm run build:dev    development
  *   npm run dev-server   https://localhost:3000 (http when no certificate can be had; see config/dev-server.mjs)
  *
- * dist/wps/ is the WPS add-in (a JS 加载项): index.html (the entry page), its script, notice.html and
- * ribbon.xml. Its pane is the same dist/taskpane.html. Its bundles are not split, so the folder stands alone.
+ * dist/wps/ is the WPS add-in (a JS 加载项): index.html (the entry page), guard.js (ES5) and main.js (its
+ * scripts, main.js at that fixed name), notice.html and ribbon.xml. Its pane is the same dist/taskpane.html. Its bundles are not split, so the folder stands alone.
  */
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -63,7 +63,13 @@ export default async (_env, argv) => {
     },
     output: {
       path: at("dist"),
-      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      // The WPS entry script keeps a fixed name beside index.html, as in WPS's templates: wps/main.js.
+      filename: (data) =>
+        data.chunk?.name === "wps/main"
+          ? "wps/main.js"
+          : production
+            ? "[name].[contenthash:8].js"
+            : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       publicPath: "auto",
       clean: true,
@@ -126,7 +132,8 @@ export default async (_env, argv) => {
       page("taskpane", at("src", "taskpane", "taskpane.html"), ["taskpane"], false),
       page("commands", at("src", "commands", "commands.html"), ["commands"], false),
       page("notify", at("src", "commands", "notify.html"), ["notify"], "body"),
-      page("wps/index", at("src", "wps", "index.html"), ["wps/main"], "body"),
+      // The template names its scripts itself: guard.js (ES5), then main.js.
+      page("wps/index", at("src", "wps", "index.html"), ["wps/main"], false),
       page("wps/notice", at("src", "wps", "notice.html"), ["wps/notice"], "body"),
       new CopyWebpackPlugin({
         patterns: [
@@ -144,6 +151,8 @@ export default async (_env, argv) => {
           { from: at("assets"), to: "assets", globOptions: { ignore: ["**/*.md"] } },
           { from: at("manifest.xml"), to: "manifest.xml" },
           { from: at("src", "wps", "ribbon.xml"), to: "wps/ribbon.xml" },
+          // Copied as written: guard.js must stay ES5 (it runs before main.js, on any WPS runtime).
+          { from: at("src", "wps", "guard.js"), to: "wps/guard.js", info: { minimized: true } },
           { from: at("assets", "icon-32.png"), to: "wps/images/icon-32.png" },
           {
             from: OFFICE_JS,

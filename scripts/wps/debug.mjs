@@ -8,12 +8,12 @@
  *   npm run wps:debug -- --port 4000 --no-launch
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, platform } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDist } from "./serve.mjs";
-import { etCandidates, jsaddonsDir, onlineEntry, upsertPublishXml } from "./lib.mjs";
+import { findEt, jsaddonsDir, onlineEntry, upsertPublishXml } from "./lib.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const args = process.argv.slice(2);
@@ -36,15 +36,26 @@ const before = existsSync(file) ? readFileSync(file, "utf8") : "";
 writeFileSync(file, upsertPublishXml(before, onlineEntry(url)));
 console.log(`已在 ${file} 中登记开发加载项 zipingbiao。`);
 
-const et = etCandidates(platform(), process.env).find((p) => existsSync(p));
+/** `REG QUERY <key> /ve` (Windows): its output, or null. */
+const reg = (key) => {
+  try {
+    return execFileSync("reg", ["query", key, "/ve"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  } catch {
+    return null;
+  }
+};
+const et = findEt({ platform: platform(), env: process.env, fs: { existsSync, readdirSync }, reg });
 if (!et) {
   console.log(
     "这台电脑上没有找到 WPS 表格，所以没有启动 WPS。装好 WPS 后重新运行本命令，或手动打开 WPS 表格。"
   );
 } else if (launch) {
-  console.log(`启动 WPS 表格：${et}`);
+  console.log(`启动 WPS 表格：${et.exe}${et.from === "registry" ? "（来自注册表）" : ""}`);
   if (platform() === "linux")
     console.log("Linux 上 WPS 会预先驻留：如果看不到加载项，请运行 quickstartoffice restart 后重试。");
-  spawn(et, [], { detached: true, stdio: "ignore" }).unref();
+  spawn(et.exe, et.args, { detached: true, stdio: "ignore" }).unref();
 }
 console.log("按 Ctrl+C 停止。在 WPS 中按 Alt+F12 调试入口页，在任务窗格中按 F12。");

@@ -9,19 +9,42 @@ export type DetectGlobals = Record<string, unknown>;
 
 const WPS_MEMBERS = ["ActiveWorkbook", "CreateTaskPane", "CreateTaskpane", "PluginStorage"] as const;
 
-/** Whether an object exposes a member. WPS's objects are host proxies: probing may throw. */
+/**
+ * Whether an object exposes a member, by reading it: WPS's objects are bridged to the host (COM-style), and
+ * such an object need not answer `in` or list its members, so only a read tells. A member that reads as
+ * anything but undefined is there (ActiveWorkbook is null with no workbook open); a read that throws is a
+ * host object refusing a call before a document is ready, which a plain page object never does.
+ */
 function hasMember(target: unknown, member: string): boolean {
   if ((typeof target !== "object" && typeof target !== "function") || target === null) return false;
   try {
-    return member in target && (target as Record<string, unknown>)[member] !== undefined;
+    return (target as Record<string, unknown>)[member] !== undefined;
   } catch {
-    return false;
+    return true;
   }
 }
 
-/** Whether WPS injected its object model: `Application` or `wps` with WPS members (not just truthy). */
+/** WPS's webview names itself `WpsOfficeApp/<version>` in its user agent (WPS for Windows 12.x). */
+const WPS_AGENT = /\bWpsOfficeApp\//;
+
+function userAgent(globals: DetectGlobals): string {
+  try {
+    const nav = globals.navigator as { userAgent?: unknown } | undefined;
+    return typeof nav?.userAgent === "string" ? nav.userAgent : "";
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Whether the page runs inside WPS: `Application` or `wps` with a WPS member that reads (not just
+ * truthy, not `in`), or WPS's user agent. Inside WPS the pane never falls back to browser mode: should the
+ * object model be missing, the WPS host says so in Chinese on the first read.
+ */
 export function isWps(globals: DetectGlobals): boolean {
-  return [globals.Application, globals.wps].some((app) => WPS_MEMBERS.some((m) => hasMember(app, m)));
+  const apps = [globals.Application, globals.wps];
+  if (apps.some((app) => WPS_MEMBERS.some((m) => hasMember(app, m)))) return true;
+  return WPS_AGENT.test(userAgent(globals));
 }
 
 interface OfficeLike {
@@ -30,7 +53,11 @@ interface OfficeLike {
 }
 
 function isOfficeLike(value: unknown): value is OfficeLike {
-  return hasMember(value, "onReady") && typeof (value as OfficeLike).onReady === "function";
+  try {
+    return typeof (value as OfficeLike | null | undefined)?.onReady === "function";
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves Office.onReady's host, or null when office.js is absent, outside Office, or never answers. */

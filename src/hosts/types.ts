@@ -50,7 +50,10 @@ export interface Host {
    * WPS reports switching workbook or sheet). Resolves to the function that stops listening.
    */
   watch?(listener: (event: HostEvent) => void): Promise<() => void>;
-  /** What the host returns for a small range of the active sheet, raw, as evidence to send back. Optional. */
+  /**
+   * Runs each host call the add-in makes on a scratch range and resolves to the report to send back (WPS:
+   * one text listing host, platform, version and every call's result). Optional.
+   */
   diagnose?(): Promise<unknown>;
 }
 

@@ -28,7 +28,8 @@ export const wpsText = {
   close: "关闭",
   // Diagnostics, shown in the pane's settings.
   diagnose: "诊断信息",
-  diagnoseHint: "读取当前工作表左上角的一小块区域，显示 WPS / Excel 返回的原始内容，可复制后发给开发人员。",
+  diagnoseHint:
+    "在一张临时的隐藏工作表上逐项试用自评表助手用到的每个调用（读取、合并区域、单元格属性、写入和撤销），完成后删除该表；结果不含您工作表中的内容，可复制后发给开发人员。",
   diagnoseRun: "读取诊断信息",
   diagnoseCopy: "复制",
   diagnoseCopied: "已复制",

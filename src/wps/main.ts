@@ -43,12 +43,29 @@ export function noticeUrl(notice: Notice, base: string): string {
   return url.href;
 }
 
+/** The notice dialog's size in CSS pixels (ShowDialog takes device pixels: see dialogSize). */
+export const NOTICE_SIZE = { width: 420, height: 220 } as const;
+
+/**
+ * A dialog size for ShowDialog, which takes device pixels: CSS pixels times devicePixelRatio, as WPS's
+ * own templates pass them (`400 * window.devicePixelRatio`), so the dialog is not cut off on a scaled
+ * screen. A missing or unusable ratio counts as 1.
+ */
+export function dialogSize(
+  size: { width: number; height: number },
+  ratio: unknown
+): { width: number; height: number } {
+  const r = typeof ratio === "number" && Number.isFinite(ratio) && ratio > 0 ? ratio : 1;
+  return { width: Math.round(size.width * r), height: Math.round(size.height * r) };
+}
+
 /** Shows a notice without `alert`: a non-modal dialog, else the status bar. */
 function notify(app: EtApplication | null | undefined, notice: Notice): void {
   if (!app) return;
   try {
     if (typeof app.ShowDialog === "function") {
-      app.ShowDialog(noticeUrl(notice, env.location), notice.title, 420, 220, false);
+      const { width, height } = dialogSize(NOTICE_SIZE, window.devicePixelRatio);
+      app.ShowDialog(noticeUrl(notice, env.location), notice.title, width, height, false);
       return;
     }
   } catch {
@@ -105,4 +122,6 @@ export const ribbon = {
   },
 };
 
-Object.assign(window as unknown as Record<string, unknown>, { ribbon });
+// guard.js, which runs first, marks a runtime too old for this script and answers the buttons itself.
+const page = window as unknown as Record<string, unknown>;
+if (page.zpbWpsLegacy !== true) Object.assign(page, { ribbon });

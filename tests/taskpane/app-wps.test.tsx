@@ -45,22 +45,19 @@ describe("the pane in WPS", () => {
     expect(await screen.findByRole("heading", { name: other[0].name })).toBeTruthy();
   });
 
-  it("shows what WPS returned for a small range in the settings' diagnostics", async () => {
-    setup();
+  it("runs the diagnostics in the settings and shows one text to copy, the scratch sheet removed", async () => {
+    const { fake } = setup();
+    const sheets = fake.book.sheets.map((s) => s.name);
     await screen.findByRole("heading", { name: SHEET });
     await userEvent.click(screen.getByRole("button", { name: paneText.settings }));
     await userEvent.click(screen.getByRole("button", { name: wpsText.diagnoseRun }));
-    const text = await screen.findByRole("textbox", { name: wpsText.diagnose });
-    const json = JSON.parse((text as HTMLTextAreaElement).value) as {
-      sheet: { Name: { value: string }; ranges: { address: string; Value2: { type: string } }[] };
-    };
-    expect(json.sheet.Name.value).toBe(SHEET);
-    expect(json.sheet.ranges.map((r) => [r.address, r.Value2.type])).toEqual([
-      ["A1:D6", "array"],
-      ["A1:D1", "array"],
-      ["A1:A4", "array"],
-      ["A1", "string"],
-    ]);
+    const text = ((await screen.findByRole("textbox", { name: wpsText.diagnose })) as HTMLTextAreaElement)
+      .value;
+    expect(text.split("\n")[0]).toBe("自评表助手 诊断信息");
+    expect(text).toContain("宿主：WPS 表格");
+    expect(text).toContain(`[通过] ActiveSheet.Name → "${SHEET}"`);
+    expect(text).toContain("[通过] 临时工作表.Delete() → 完成");
+    expect(fake.book.sheets.map((s) => s.name)).toEqual(sheets);
     await waitFor(() =>
       expect(within(document.body).getByRole("button", { name: wpsText.diagnoseCopy })).toBeTruthy()
     );

@@ -39,6 +39,8 @@ export interface EtRange {
   Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
   Select(): unknown;
   ClearContents(): unknown;
+  /** Merges the range into one area (diagnostics only: the add-in never merges the user's cells). */
+  Merge(across?: boolean): unknown;
 }
 
 export interface EtWorksheet {
@@ -49,6 +51,8 @@ export interface EtWorksheet {
   readonly UsedRange: EtRange;
   Range(address: string): EtRange;
   Activate(): unknown;
+  /** Removes the sheet; WPS asks the user first unless Application.DisplayAlerts is false. */
+  Delete(): unknown;
 }
 
 export interface EtSheets extends EtCollection<EtWorksheet> {
@@ -86,6 +90,8 @@ export interface EtTaskPane {
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null | undefined;
   ScreenUpdating: unknown;
+  /** Whether WPS asks before e.g. deleting a sheet (set false around the diagnostics' Delete). */
+  DisplayAlerts?: unknown;
   readonly DebugTools?: EtDebugTools;
   readonly ApiEvent?: EtApiEvent;
   readonly Version?: unknown;

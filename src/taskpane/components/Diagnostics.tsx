@@ -1,6 +1,6 @@
 /**
- * Diagnostics (in the settings): asks the host what it returns for a small range of the active sheet and
- * shows it as JSON the user can copy and send back — the evidence a first run on a real WPS gives.
+ * Diagnostics (in the settings): has the host run each call the add-in makes on a scratch range and shows
+ * its report as one text the user can copy and send back — the evidence a first run on a real host gives.
  */
 import * as React from "react";
 import { Button, Caption1, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
@@ -47,7 +47,9 @@ export function Diagnostics({ onDiagnose }: DiagnosticsProps) {
   const run = async () => {
     setStatus("");
     try {
-      setText(JSON.stringify(await onDiagnose(), null, 2));
+      const report = await onDiagnose();
+      // A host's report is one text (WPS); anything else is shown as JSON.
+      setText(typeof report === "string" ? report : JSON.stringify(report, null, 2));
     } catch (error) {
       setText(errorNotice(error).text);
     }

@@ -97,6 +97,12 @@ class FakeApplication {
   get Version(): string {
     return "12.1.0.fake";
   }
+  get DisplayAlerts(): boolean {
+    return this._fake.env.displayAlerts;
+  }
+  set DisplayAlerts(v: boolean) {
+    this._fake.env.displayAlerts = v;
+  }
   get DebugTools(): unknown {
     return this._fake.env.readings.debugTools
       ? strict(new FakeDebugTools(this._fake), "DebugTools", this._fake.env)
@@ -201,8 +207,9 @@ export class FakeWps {
       active: null,
       writes: 0,
       listeners: new Map(),
+      displayAlerts: true,
     };
-    this.app = strict(new FakeApplication(this), "Application", this.env, ["CreateTaskpane"]);
+    this.app = strict(new FakeApplication(this), "Application", this.env, ["CreateTaskpane", "Build"]);
   }
 
   /** A fake WPS with one workbook open, first sheet active. */

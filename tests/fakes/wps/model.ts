@@ -32,6 +32,11 @@ export interface Readings {
   debugTools: boolean;
   /** Whether Application.ApiEvent exists. */
   events: boolean;
+  /**
+   * What `member in object` says of a host object: the members it has, or always false (a COM-bridged
+   * object need not answer `in`; only reading a member tells).
+   */
+  inOperator: "sees-members" | "blind";
 }
 
 export const DEFAULT_READINGS: Readings = {
@@ -46,6 +51,7 @@ export const DEFAULT_READINGS: Readings = {
   textWrite: "typed",
   debugTools: true,
   events: true,
+  inOperator: "sees-members",
 };
 
 /** One switch per open reading, each away from the defaults (tests run every form under each). */
@@ -61,6 +67,7 @@ export const READING_SWITCHES: Record<string, Partial<Readings>> = {
   "protected-ignored": { protectedWrite: "ignored" },
   "text-literal": { textWrite: "literal" },
   "no-debugtools-no-events": { debugTools: false, events: false },
+  "in-blind": { inOperator: "blind" },
 };
 
 export interface Cell {

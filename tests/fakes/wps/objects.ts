@@ -1,7 +1,8 @@
 /**
  * The ET objects of the fake (Application, Workbook, Sheets, Worksheet, Range, Interior), each behind a
  * strict proxy that counts every property get, set and method call as one host call and throws on any
- * member it does not implement (members starting with "_" are the fake's own and throw too).
+ * member it does not implement (members starting with "_" are the fake's own and throw too). Under the
+ * reading `inOperator: "blind"`, `member in object` is false for every member, as on a COM-bridged object.
  */
 import type { Merge } from "../../../src/core/grid";
 import { a1, parseA1 } from "../../../src/core/address";
@@ -25,6 +26,8 @@ export interface Env {
   beforeWrite?: (info: { sheet: string; cell: string; n: number }) => void;
   writes: number;
   listeners: Map<string, ((...args: unknown[]) => void)[]>;
+  /** Application.DisplayAlerts: while true, deleting a sheet would ask the user (the fake refuses). */
+  displayAlerts: boolean;
 }
 
 const ABSENT = new Set(["then", "toJSON", "constructor", "$$typeof", "nodeType", "asymmetricMatch"]);
@@ -61,6 +64,7 @@ export function strict<T extends object>(
       return Reflect.set(t, prop, value, t);
     },
     has(t, prop) {
+      if (env.readings.inOperator === "blind") return false;
       return typeof prop === "string" && !prop.startsWith("_") && prop in t;
     },
   });
@@ -92,7 +96,8 @@ function parseBox(address: string): Box {
 
 function addressOf(b: Box, abs: boolean): string {
   const d = abs ? "$" : "";
-  const at = (r: number, c: number) => a1(r, c).replace(/^([A-Z]+)(\d+)$/, `${d}$1${d}$2`);
+  const at = (r: number, c: number) =>
+    a1(r, c).replace(/^([A-Z]+)(\d+)$/, (_m, col: string, row: string) => `${d}${col}${d}${row}`);
   const first = at(b.top, b.left);
   return b.rows === 1 && b.cols === 1 ? first : `${first}:${at(b.top + b.rows - 1, b.left + b.cols - 1)}`;
 }
@@ -260,6 +265,26 @@ export class FakeRange {
     const formats = new Set(this._cells().map(([r, c]) => this._cell(r, c).format ?? general));
     return formats.size === 1 ? [...formats][0] : null;
   }
+  set NumberFormat(v: string) {
+    if (typeof v !== "string") throw new Error("Fake ET: NumberFormat takes a string");
+    const format = v === "General" || v === "G/通用格式" ? null : v;
+    this._cells().forEach(([r, c]) => this._change({ format }, r, c));
+  }
+  set Formula(v: unknown) {
+    if (typeof v === "string" && v.startsWith("="))
+      this._cells().forEach(([r, c]) => this._change({ value: null, formula: v }, r, c));
+    else this.Value2 = v;
+  }
+  Merge(): boolean {
+    const b = this._box;
+    const area = { top: b.top, left: b.left, bottom: b.top + b.rows - 1, right: b.left + b.cols - 1 };
+    const sheet = this._ws._sheet;
+    const overlaps = (m: Merge) =>
+      m.top <= area.bottom && area.top <= m.bottom && m.left <= area.right && area.left <= m.right;
+    if (sheet.merges.some(overlaps)) throw new Error("Fake ET: the range overlaps a merged area");
+    if (b.rows * b.cols > 1) sheet.merges.push(area);
+    return true;
+  }
   get MergeCells(): boolean | number | null {
     const merges = this._ws._sheet.merges;
     const flags = this._cells().map(([r, c]) => merges.some((m) => inside(m, r, c)));
@@ -353,6 +378,17 @@ export class FakeWorksheet {
   Range(address: string): FakeRange {
     if (typeof address !== "string") throw new Error("Fake ET: Range(Cell1, Cell2) is not implemented");
     return this._range(parseBox(address));
+  }
+  Delete(): boolean {
+    const book = this._book;
+    if (this._env.displayAlerts !== false)
+      throw new Error("Fake ET: deleting a sheet would ask the user (DisplayAlerts is on)");
+    if (book.protectStructure) throw new Error("Fake ET: the workbook structure is protected");
+    const rest = book.sheets.filter((s) => s !== this._sheet);
+    if (!rest.some((s) => s.visible === -1)) throw new Error("Fake ET: a workbook keeps one visible sheet");
+    book.sheets.splice(book.sheets.indexOf(this._sheet), 1);
+    if (book.active === this._sheet) book.active = rest.find((s) => s.visible === -1)!;
+    return true;
   }
   Activate(): boolean {
     if (this._sheet.visible !== -1) throw new Error("Fake ET: cannot activate a hidden sheet");
