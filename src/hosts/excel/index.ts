@@ -15,6 +15,7 @@ import { excelText } from "../../i18n/excel";
 import { HostError, type Host } from "../types";
 import { applyPatches, revertFix } from "./apply";
 import { watchSheets } from "./events";
+import { diagnoseExcel } from "./diagnose";
 import { clearCells, highlightCells } from "./highlight";
 import { officeCode, resolveRun, toHostError } from "./office";
 import { readActive, readAll } from "./read";
@@ -76,5 +77,7 @@ export function createExcelHost(run?: typeof Excel.run): Host {
     highlight: (sheet, cells) => writing(() => highlightCells(exec, state, sheet, cells)),
     clearHighlights: (sheet) => writing(() => clearCells(exec, state, sheet)),
     watch: (listener) => watchSheets(exec, state, listener),
+    // Its scratch sheet is added and deleted: the store is read again afterwards.
+    diagnose: () => writing(() => diagnoseExcel(exec)),
   };
 }

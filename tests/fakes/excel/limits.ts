@@ -28,7 +28,7 @@ const LABEL_SETS: Readonly<Record<string, string>> = {
   "WorksheetCollection.getItemOrNullObject": "1.4",
   "WorksheetCollection.onactivated.add": "1.7",
   "WorksheetCollection.onchanged.add": "1.7",
-  "Worksheet.delete": "1.1",
+  "Range.merge": "1.2",
 };
 
 function newer(a: string, b: string): boolean {

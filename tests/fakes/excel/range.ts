@@ -112,6 +112,24 @@ export class FakeRange extends FakeObject<RangeTarget> {
     });
   }
 
+  /** Merges the range into one merged area (ExcelApi 1.2; `across` is not modelled). */
+  merge(across?: boolean): void {
+    if (across) notImplemented("Range.merge(true)");
+    this._set("merge", null, (t) => {
+      refuseIfProtected(t);
+      const box = {
+        top: t.box.top,
+        left: t.box.left,
+        bottom: t.box.top + t.box.rows - 1,
+        right: t.box.left + t.box.cols - 1,
+      };
+      t.sheet.merges = t.sheet.merges.filter(
+        (m) => m.bottom < box.top || m.top > box.bottom || m.right < box.left || m.left > box.right
+      );
+      t.sheet.merges.push(box);
+    });
+  }
+
   /** Merged areas intersecting this range; a null object when there are none. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this._ctx, () => {
