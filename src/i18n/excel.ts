@@ -36,7 +36,7 @@ export const excelText = {
     `诊断用的临时工作表“${sheet}”未能删除，请在工作表标签上右键“取消隐藏”后手动删除。`,
 } as const;
 
-const EXCEL_ERRORS: Readonly<Record<string, string>> = {
+export const EXCEL_ERRORS: Readonly<Record<string, string>> = {
   AccessDenied: "Excel 拒绝了这次操作（工作表或工作簿可能受保护，或处于只读状态）",
   ActivityLimitReached: "Excel 正忙，已达到操作次数上限，请稍后重试",
   ApiNotFound: "这个版本的 Excel 不支持所需的功能，请升级 Excel",

@@ -37,12 +37,19 @@ export function isPayloadError(error: unknown): boolean {
  */
 export function isMergeRefusal(error: unknown): boolean {
   if (officeCode(error) !== "InvalidOperation") return false;
-  const location = (error as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation;
-  return (
-    typeof location !== "string" ||
-    location === "" ||
-    /MergedAreas|RangeAreas|RangeCollection/i.test(location)
-  );
+  const location = errorLocation(error);
+  return location === null || namesMerges(location);
+}
+
+/** Where Excel says the error happened (debugInfo.errorLocation), when it says. */
+export function errorLocation(error: unknown): string | null {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  return typeof location === "string" && location !== "" ? location : null;
+}
+
+/** Whether an error location is a merged-areas call. */
+export function namesMerges(location: string | null): boolean {
+  return location !== null && /MergedAreas|RangeAreas|RangeCollection/i.test(location);
 }
 
 /**

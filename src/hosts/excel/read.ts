@@ -11,7 +11,7 @@ import { excelText } from "../../i18n/excel";
 import { HostError } from "../types";
 import { toGrid, type Block } from "./grid";
 import { queueLocked, unlockedOf } from "./locked";
-import { isMergeRefusal, isPayloadError, toHostError, type Run } from "./office";
+import { errorLocation, isMergeRefusal, isPayloadError, namesMerges, toHostError, type Run } from "./office";
 import { chooseBox, planBatches, type Box, type SheetBox, type Slice } from "./plan";
 import type { HostState } from "./state";
 import { STORE_SHEET } from "./store";
@@ -172,8 +172,11 @@ async function readListed(
       await context.sync();
     } catch (error) {
       if (isMergeRefusal(error)) {
-        if (bandRows <= 1)
+        if (bandRows <= 1) {
+          // One row still refused: too many merged areas — unless Excel did not say the merged areas failed.
+          if (!namesMerges(errorLocation(error))) throw toHostError(error);
           throw new HostError(excelText.tooManyMerges(listed[slices[0].index].sheet.name), "too-large");
+        }
         return load(slices, Math.ceil(bandRows / 2));
       }
       if (!isPayloadError(error)) throw error;

@@ -76,6 +76,7 @@ export class FakeContext {
       actions.map((a) => a.label)
     );
     if (fault?.kind === "switch") this.model.switchTo(fault.to);
+    if (fault?.kind === "error") throw new FakeOfficeError(fault.code, fault.message);
     if (fault?.kind === "close" && !fault.run) return this.hang();
     let writes = 0;
     for (const action of actions) {
