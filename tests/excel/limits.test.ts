@@ -12,6 +12,7 @@ import { HostError } from "../../src/hosts/types";
 import { FakeExcel } from "../fakes/excel";
 import { INVALID_OPERATION, MERGE_AREA_LIMIT } from "../fakes/excel/limits";
 import { fakeFromXlsx } from "../fakes/excel/xlsx";
+import { sheetPatches } from "../../src/taskpane/analysis";
 import { SETTINGS } from "../taskpane/fakes";
 import { openFixture, SINGLE_FORMS, singleForm, stackedForms, WORKBOOK_70 } from "./helpers";
 
@@ -89,6 +90,25 @@ describe("reading a sheet of 16 stacked forms (over 512 merged areas)", () => {
       expect(analyzeSheet(grid, SETTINGS).forms.length).toBe(16);
     }
   );
+
+  it("on a protected sheet reads the locked flags in the bands: writes the unlocked cells, refuses the rest", async () => {
+    const sheet = await stackedForms(16);
+    const fake = FakeExcel.fromGrids([sheet]);
+    const planned = sheetPatches(analyzeSheet(sheet, SETTINGS));
+    const target = fake.sheet("汇总");
+    target.protected = true;
+    // The last form's cells are unlocked (far below the first 128-row band), the others locked.
+    const lastTop = Math.max(...planned.map((p) => p.row)) - 40;
+    const open = planned.filter((p) => p.row > lastTop);
+    for (const p of open) fake.model.setCell(target, p.row, p.col, { unlocked: true });
+    const host = createExcelHost(fake.run);
+    await host.readActiveSheet();
+    expect(fake.syncCount).toBe(3);
+    const fix = await host.apply(planned);
+    expect(fix.patches.map((p) => p.cell)).toEqual(open.map((p) => p.cell));
+    expect(fix.refused?.length).toBe(planned.length - open.length);
+    expect(target.unprotectCalls).toBe(0);
+  });
 
   it("asks a band again in halves when Excel still refuses it", async () => {
     // 600 one-cell-high merged areas in 100 rows: more than 512 in one 128-row band.
