@@ -1,7 +1,8 @@
 /**
  * Builds the Excel add-in into dist/: taskpane.html (the React pane), commands.html (the ribbon's function
- * file), notify.html (the result dialog of 一键重算), office.js served locally (no CDN: the machines are
- * offline), the icons and manifest.xml.
+ * file), notify.html (the result dialog of 一键重算), the icons and manifest.xml, and a copy of office.js:
+ * inside Office the pages load office.js from Microsoft's CDN and fall back to this copy when the CDN
+ * cannot be reached (offline intranets; see legacy/office-loader.js and docs/excel.md).
  *
  *   npm run build        production, minified, content-hashed
  *   npm run build:dev    development
@@ -146,6 +147,11 @@ export default async (_env, argv) => {
           {
             from: at("src", "taskpane", "legacy", "office-loader.js"),
             to: "legacy/office-loader.js",
+            info: { minimized: true },
+          },
+          {
+            from: at("src", "taskpane", "legacy", "office-fallback.js"),
+            to: "legacy/office-fallback.js",
             info: { minimized: true },
           },
           { from: at("assets"), to: "assets", globOptions: { ignore: ["**/*.md"] } },

@@ -3,6 +3,7 @@ import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { FileHost } from "../hosts/file/types";
 import type { Host } from "../hosts/types";
+import { excelText } from "../i18n/excel";
 import { paneText } from "../i18n/pane";
 import { ActionBar } from "./components/ActionBar";
 import { ConfirmBar } from "./components/ConfirmBar";
@@ -222,7 +223,12 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
             }
           />
         )}
-        <SettingsPanel settings={settings} onChange={changeSettings} onDiagnose={host.diagnose?.bind(host)} />
+        <SettingsPanel
+          settings={settings}
+          onChange={changeSettings}
+          onDiagnose={host.diagnose?.bind(host)}
+          diagnoseHint={host.kind === "excel" ? excelText.diagnoseHint : undefined}
+        />
       </main>
     </DropZone>
   );

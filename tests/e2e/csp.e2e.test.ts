@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { excelText } from "../../src/i18n/excel";
 import { paneText } from "../../src/i18n/pane";
 import { cspProblems } from "../security/csp";
 import { openPane, type PaneSession } from "./browser";
@@ -56,6 +57,37 @@ describe.skipIf(!E2E)("the production pane under its policy, in Chromium", () =>
     expect(pane.requests.some((url) => url.includes("parse-worker"))).toBe(true);
     expect(await page.evaluate("window.__violations")).toEqual([]);
     expect(pane.errors).toEqual([]);
+  });
+
+  it("inside Office: office.js from Microsoft's CDN under the policy, the bundled copy when the CDN is unreachable", async () => {
+    const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+    const office = await openPane({ origin: server.origin, query: "?office=1", initScripts: [RECORD] });
+    try {
+      const { page, context } = office;
+      await page.waitForFunction("window.__zpbOfficeJs !== undefined");
+      // The test's browser has no Internet: the CDN request is made and fails, the local copy follows.
+      expect(office.requests).toContain(CDN);
+      expect(await page.evaluate("window.__zpbOfficeJs")).toBe("local");
+      expect(office.requests).toContain(`${server.origin}/office-js/office.js`);
+      // A reachable CDN: its office.js runs under the policy, and the local copy is not fetched.
+      await context.route(CDN, (route) =>
+        route.fulfill({
+          contentType: "text/javascript",
+          body: "window.OSF = {}; window.Office = { onReady: function () { return new Promise(function () {}); } };",
+        })
+      );
+      const before = office.requests.length;
+      await page.reload();
+      await page.waitForFunction("window.__zpbOfficeJs !== undefined");
+      expect(await page.evaluate("window.__zpbOfficeJs")).toBe("cdn");
+      expect(office.requests.slice(before)).not.toContain(`${server.origin}/office-js/office.js`);
+      expect(await page.evaluate("window.__violations")).toEqual([]);
+      // Office has not answered: the pane waits for it and does not turn into browser mode.
+      await page.getByText(excelText.connecting).waitFor();
+      expect(await page.getByRole("button", { name: paneText.open, exact: true }).count()).toBe(0);
+    } finally {
+      await office.close();
+    }
   });
 
   it("is enforced: a script of the page's own origin cannot eval, an inline script does not run", async () => {

@@ -50,8 +50,11 @@ describe.skipIf(!E2E)("task pane in Chromium, on a fake Excel", () => {
     await server?.close();
   });
 
-  it("inside Office loads the bundled office.js from its own origin", () => {
-    expect(pane.requests.some((u) => u === `${server.origin}/office-js/office.js`)).toBe(true);
+  it("inside Office asks Microsoft's CDN for office.js first, then loads the bundled copy (no Internet here)", () => {
+    const cdn = pane.requests.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    const local = pane.requests.indexOf(`${server.origin}/office-js/office.js`);
+    expect(cdn).toBeGreaterThanOrEqual(0);
+    expect(local).toBeGreaterThan(cdn);
   });
 
   it("checks the active sheet at once, without writing", async () => {
@@ -90,9 +93,11 @@ describe.skipIf(!E2E)("task pane in Chromium, on a fake Excel", () => {
     expect(await cellsInPage(pane, ["H23", "H30", "H31"])).toEqual([2, 8, 91]);
   });
 
-  it("made no request outside its own origin and logged no errors", () => {
-    expect(pane.external).toEqual([]);
-    expect(pane.errors).toEqual([]);
+  it("made no request outside its own origin but for office.js on Microsoft's CDN, and logged no other error", () => {
+    expect(pane.external).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    // The CDN request the test's browser blocks is the one error the console shows.
+    expect(pane.errors.filter((e) => !e.includes("ERR_BLOCKED_BY_CLIENT"))).toEqual([]);
+    expect(pane.errors.length).toBeLessThanOrEqual(1);
   });
 });
 
@@ -154,7 +159,7 @@ describe.skipIf(!E2E)(
       const reverted = await inPage();
       expect(reverted.values).toEqual(before.values);
       expect(reverted.syncs - written.syncs).toBe(6); // 2 to revert, 3 to check again, 1 for the active sheet
-      expect(pane.errors).toEqual([]);
+      expect(pane.errors.filter((e) => !e.includes("ERR_BLOCKED_BY_CLIENT"))).toEqual([]); // the CDN, blocked here
     });
   }
 );

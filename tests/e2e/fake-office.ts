@@ -5,6 +5,7 @@
  */
 import type { Grid } from "../../src/core/grid";
 import { FakeExcel } from "../fakes/excel/index";
+import { fakeOffice } from "../fakes/excel/office";
 
 interface PageGlobals {
   __zpbSeed?: Grid[];
@@ -15,13 +16,9 @@ interface PageGlobals {
 
 const page = window as unknown as PageGlobals;
 const fake = FakeExcel.fromGrids(page.__zpbSeed ?? []);
-const info = { host: "Excel", platform: "PC" };
 page.__fakeExcel = fake;
-page.Excel = { run: fake.run };
-page.Office = {
-  HostType: { Excel: "Excel" },
-  onReady(callback?: (ready: typeof info) => void) {
-    callback?.(info);
-    return Promise.resolve(info);
-  },
-};
+// Office and Excel as office.js gives them inside Excel: onReady answers at once, the requirement sets
+// are the fake's (ExcelApi 1.17 unless the test lowers it).
+const office = fakeOffice(fake);
+page.Excel = office.Excel;
+page.Office = office.Office;

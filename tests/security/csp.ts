@@ -1,6 +1,8 @@
 /**
  * The pages' Content-Security-Policy, as a test reads it: one meta tag ahead of every script, scripts and
- * workers from the page's own origin only, no eval, no inline script, nothing fetched from elsewhere.
+ * workers from the page's own origin only — plus, on the pages that load office.js (through
+ * legacy/office-loader.js), exactly Microsoft's office.js CDN origin in script-src — no eval, no inline
+ * script, nothing fetched from elsewhere.
  */
 import { JSDOM } from "jsdom";
 
@@ -19,6 +21,14 @@ export function policyOf(html: string): Map<string, string[]> | null {
   return policy;
 }
 
+/** The one remote source allowed: where Microsoft serves office.js (script-src only). */
+export const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+
+/** Whether a page loads office.js (then its script-src also names the CDN). */
+export function loadsOfficeJs(doc: Document): boolean {
+  return [...doc.querySelectorAll("script")].some((s) => s.getAttribute("src") === "legacy/office-loader.js");
+}
+
 /** Sources that would let a script, a worker or a request reach beyond the page's own origin. */
 const REMOTE = /^(\*|https?:|wss?:|\/\/|[a-z0-9-]+\.[a-z]|'unsafe-eval'|'unsafe-hashes'|'wasm-unsafe-eval')/i;
 
@@ -28,13 +38,14 @@ export function cspProblems(html: string): string[] {
   const policy = policyOf(html);
   if (!policy) return ["no single Content-Security-Policy meta tag"];
   const doc = new JSDOM(html).window.document;
+  const office = loadsOfficeJs(doc);
   const expect = (directive: string, sources: string[]) => {
     const got = policy.get(directive)?.join(" ");
     if (got !== sources.join(" "))
       problems.push(`${directive} is "${got ?? ""}", want "${sources.join(" ")}"`);
   };
   expect("default-src", ["'none'"]);
-  expect("script-src", ["'self'"]);
+  expect("script-src", office ? ["'self'", OFFICE_CDN] : ["'self'"]);
   expect("worker-src", ["'self'"]);
   expect("connect-src", ["'self'"]);
   expect("object-src", ["'none'"]);
@@ -43,9 +54,11 @@ export function cspProblems(html: string): string[] {
     for (const source of sources) {
       const dataFor = source === "data:" && (directive === "img-src" || directive === "font-src");
       const inlineStyle = source === "'unsafe-inline'" && directive === "style-src";
+      const officeJs = office && directive === "script-src" && source === OFFICE_CDN;
       if (
         !dataFor &&
         !inlineStyle &&
+        !officeJs &&
         (REMOTE.test(source) || source === "'unsafe-inline'" || source === "blob:" || source === "data:")
       )
         problems.push(`${directive} allows ${source}`);

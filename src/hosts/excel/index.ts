@@ -6,15 +6,18 @@
  *   const host = createExcelHost();            // Excel.run inside Excel
  *   const host = createExcelHost(fake.run);    // tests and benchmarks
  *
- * Round trips: readActiveSheet 1; readAllSheets 3 for a 70-form workbook (names, sizes, cells);
+ * Round trips: readActiveSheet 1 (3 for a sheet Excel refuses to read at once: over 512 merged areas or
+ * 5 M cells, see read.ts); readAllSheets 3 for a 70-form workbook (names, sizes, cells); diagnose one per call;
  * apply 1 after a read (2 otherwise); revertLast 2; hasRevert 0 right after a read, else 1; select 1; highlight and
- * clearHighlights 2; watch 1 (events then cost none). Needs ExcelApi 1.13 (getMergedAreasOrNullObject);
- * reading locked cells uses getCellProperties (1.9), ignoring the add-in's own changes triggerSource (1.14).
+ * clearHighlights 2; watch 1 (events then cost none). Needs ExcelApi 1.13 (getMergedAreasOrNullObject;
+ * requirements.ts, declared in manifest.xml, checked at start); reading locked cells uses getCellProperties
+ * (1.9), ignoring the add-in's own changes triggerSource (1.14, optional).
  */
 import { excelText } from "../../i18n/excel";
 import { HostError, type Host } from "../types";
 import { applyPatches, revertFix } from "./apply";
 import { watchSheets } from "./events";
+import { diagnoseExcel } from "./diagnose";
 import { clearCells, highlightCells } from "./highlight";
 import { officeCode, resolveRun, toHostError } from "./office";
 import { readActive, readAll } from "./read";
@@ -76,5 +79,7 @@ export function createExcelHost(run?: typeof Excel.run): Host {
     highlight: (sheet, cells) => writing(() => highlightCells(exec, state, sheet, cells)),
     clearHighlights: (sheet) => writing(() => clearCells(exec, state, sheet)),
     watch: (listener) => watchSheets(exec, state, listener),
+    // Its scratch sheet is added and deleted: the store is read again afterwards.
+    diagnose: () => writing(() => diagnoseExcel(exec)),
   };
 }

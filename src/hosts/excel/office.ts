@@ -31,17 +31,43 @@ export function isPayloadError(error: unknown): boolean {
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
-/** An Office error's message for the user, or "未知错误". */
+/**
+ * Whether Excel refused a merged-areas request: over 512 merged areas it answers InvalidOperation ("The
+ * operation is invalid for the object or its current state.").
+ */
+export function isMergeRefusal(error: unknown): boolean {
+  if (officeCode(error) !== "InvalidOperation") return false;
+  const location = errorLocation(error);
+  return location === null || namesMerges(location);
+}
+
+/** Where Excel says the error happened (debugInfo.errorLocation), when it says. */
+export function errorLocation(error: unknown): string | null {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  return typeof location === "string" && location !== "" ? location : null;
+}
+
+/** Whether an error location is a merged-areas call. */
+export function namesMerges(location: string | null): boolean {
+  return location !== null && /MergedAreas|RangeAreas|RangeCollection/i.test(location);
+}
+
+/**
+ * What went wrong, in Chinese, for the middle of a sentence: Excel's error code mapped to a description
+ * (its English message is never shown), with the code kept for whoever the user sends it to.
+ */
 export function detail(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return excelText.unknownError;
+  const code = officeCode(error);
+  return code ? excelText.errorCode(code) : excelText.unknownError;
 }
 
 /** Wraps an unexpected Office failure as a HostError the pane can show (HostErrors pass through). */
 export function toHostError(error: unknown): HostError {
   if (error instanceof HostError) return error;
   const code = officeCode(error);
-  if (code === "ApiNotFound" || code === "NotImplemented") return new HostError(detail(error), "unsupported");
+  if (code === "ApiNotFound" || code === "NotImplemented")
+    return new HostError(excelText.unsupportedApi, "unsupported");
+  if (isPayloadError(error)) return new HostError(excelText.tooLargeActive, "too-large");
   return new HostError(excelText.failed(detail(error)), "failed");
 }
 

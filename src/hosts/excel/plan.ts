@@ -1,6 +1,6 @@
 /**
- * Batching a whole-workbook read under Excel on the web's 5 MB payload limit: from each sheet's used-range
- * size, cut row bands and pack them into as few syncs as fit.
+ * Batching reads under Excel on the web's 5 MB payload limit (and so far under Excel's 5 M cells per read):
+ * from each sheet's used-range size, cut row bands and pack them into as few syncs as fit.
  */
 
 export interface Box {
@@ -17,7 +17,7 @@ export interface SheetBox {
   vals: Box | null;
 }
 
-/** A row band of one sheet to load in a batch; `first` carries the sheet's merged areas. */
+/** A row band of one sheet to load in a batch (its merged areas are asked in smaller bands, read.ts). */
 export interface Slice extends Box {
   index: number;
   first: boolean;

@@ -6,7 +6,7 @@
  * (`state.chainOnNull`) and loads the content from the existing sheet in a second sync.
  */
 import { HostError } from "../types";
-import { isPayloadError, toScalar } from "./office";
+import { isMergeRefusal, isPayloadError, toScalar } from "./office";
 import type { HostState } from "./state";
 import { column, isFix, isMarks, parse, STORE_SHEET, type StoreState } from "./store";
 
@@ -52,7 +52,7 @@ export async function syncWithStore<T>(
     try {
       await context.sync();
     } catch (error) {
-      if (!chain || isPayloadError(error) || error instanceof HostError) throw error;
+      if (!chain || isPayloadError(error) || isMergeRefusal(error) || error instanceof HostError) throw error;
       state.chainOnNull = false;
       continue;
     }

@@ -14,8 +14,10 @@ const useStyles = makeStyles({
 });
 
 export interface DiagnosticsProps {
-  /** The host's diagnose(); absent in hosts that have none. */
+  /** The host's diagnose(); absent in hosts that have none. Text is shown as it is, anything else as JSON. */
   onDiagnose?: () => Promise<unknown>;
+  /** What the action does on this host (default: the WPS wording). */
+  hint?: string;
 }
 
 /** Copies text: the Clipboard API where the webview has it, else a selected textarea and execCommand. */
@@ -38,7 +40,7 @@ async function copyText(text: string, area: HTMLTextAreaElement | null): Promise
   }
 }
 
-export function Diagnostics({ onDiagnose }: DiagnosticsProps) {
+export function Diagnostics({ onDiagnose, hint }: DiagnosticsProps) {
   const styles = useStyles();
   const [text, setText] = React.useState("");
   const [status, setStatus] = React.useState("");
@@ -47,9 +49,8 @@ export function Diagnostics({ onDiagnose }: DiagnosticsProps) {
   const run = async () => {
     setStatus("");
     try {
-      const report = await onDiagnose();
-      // A host's report is one text (WPS); anything else is shown as JSON.
-      setText(typeof report === "string" ? report : JSON.stringify(report, null, 2));
+      const result = await onDiagnose();
+      setText(typeof result === "string" ? result : JSON.stringify(result, null, 2));
     } catch (error) {
       setText(errorNotice(error).text);
     }
@@ -58,7 +59,7 @@ export function Diagnostics({ onDiagnose }: DiagnosticsProps) {
     setStatus((await copyText(text, area.current)) ? wpsText.diagnoseCopied : wpsText.diagnoseCopyFailed);
   return (
     <div className={styles.root}>
-      <Field label={wpsText.diagnose} hint={wpsText.diagnoseHint}>
+      <Field label={wpsText.diagnose} hint={hint ?? wpsText.diagnoseHint}>
         <div className={styles.buttons}>
           <Button size="small" onClick={() => void run()}>
             {wpsText.diagnoseRun}

@@ -23,14 +23,16 @@ const useStyles = makeStyles({
 export interface SettingsPanelProps {
   settings: PaneSettings;
   onChange: (settings: PaneSettings) => void;
-  /** The host's diagnostics (WPS), shown at the end of the panel. */
+  /** The host's diagnostics (WPS, Excel), shown at the end of the panel. */
   onDiagnose?: () => Promise<unknown>;
+  /** What the diagnostics do on this host. */
+  diagnoseHint?: string;
 }
 
 const profileNames = Object.keys(PROFILES) as ProfileName[];
 
 /** A collapsed panel: the defaults suit most users. */
-export function SettingsPanel({ settings, onChange, onDiagnose }: SettingsPanelProps) {
+export function SettingsPanel({ settings, onChange, onDiagnose, diagnoseHint }: SettingsPanelProps) {
   const styles = useStyles();
   const set = (change: Partial<PaneSettings>) => onChange({ ...settings, ...change });
   return (
@@ -66,7 +68,7 @@ export function SettingsPanel({ settings, onChange, onDiagnose }: SettingsPanelP
               onChange={(_, data) => set({ highlight: data.checked })}
             />
           </Field>
-          {onDiagnose && <Diagnostics onDiagnose={onDiagnose} />}
+          {onDiagnose && <Diagnostics onDiagnose={onDiagnose} hint={diagnoseHint} />}
         </AccordionPanel>
       </AccordionItem>
     </Accordion>

@@ -1,6 +1,7 @@
 /** The fake's request context: the action queue, sync (one round trip), byte estimates, payload limit. */
 import { CONNECTION_LOST, isWrite, takeFault, type Fault } from "./faults";
 import type { FakeWorkbookModel } from "./model";
+import { refuseUnsupported } from "./limits";
 import { FakeOfficeError } from "./proxy";
 
 /** What one sync cost: bytes sent (queued writes and arguments) and received (loaded data). */
@@ -66,11 +67,16 @@ export class FakeContext {
         "The request payload size has exceeded the limit."
       );
     }
+    refuseUnsupported(
+      this.model.apiVersion,
+      actions.map((a) => a.label)
+    );
     const fault = takeFault(
       this.counters.faults,
       actions.map((a) => a.label)
     );
     if (fault?.kind === "switch") this.model.switchTo(fault.to);
+    if (fault?.kind === "error") throw new FakeOfficeError(fault.code, fault.message);
     if (fault?.kind === "close" && !fault.run) return this.hang();
     let writes = 0;
     for (const action of actions) {

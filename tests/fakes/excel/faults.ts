@@ -20,7 +20,9 @@ export type FaultKind =
   /** The pane is closed during the sync: its actions ran (run) or not, the batch never hears back. */
   | { kind: "close"; run: boolean }
   /** Another workbook answers from this sync on; objects of the first one no longer resolve. */
-  | { kind: "switch"; to: FakeWorkbookModel };
+  | { kind: "switch"; to: FakeWorkbookModel }
+  /** The sync rejects with this Office error before running anything (any code Excel documents). */
+  | { kind: "error"; code: string; message: string };
 
 export type Fault = FaultKind & {
   /** Which sync the fault hits, by its queued action labels (default: the first that writes cells). */

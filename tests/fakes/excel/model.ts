@@ -54,6 +54,14 @@ export class FakeWorkbookModel {
   nullChaining: "propagate" | "refuse" = "propagate";
   /** Bumped when another workbook takes this one's place (a "switch" fault): older objects stop resolving. */
   generation = 0;
+  /** The ExcelApi version this Excel supports (see limits.ts): calls of newer sets fail with ApiNotFound. */
+  apiVersion = "1.17";
+  /**
+   * Which merged areas getMergedAreasOrNullObject reports: those intersecting the range, or only those
+   * whose top-left cell is in it (what office-js issue #3611 describes for real Excel). The host must
+   * work with both.
+   */
+  mergeReport: "intersecting" | "top-left" = "intersecting";
 
   /** Builds a workbook from grids (values, formulas, formats, merges), first sheet active. */
   static fromGrids(grids: Grid[], visibility: Record<string, Visibility> = {}): FakeWorkbookModel {

@@ -4,6 +4,7 @@ import { FakeRangeAreas } from "./areas";
 import { cells, checkShape, grid, refuseIfProtected, type RangeTarget } from "./cells";
 import type { FakeContext } from "./context";
 import { FakeRangeFormat } from "./format";
+import { CELL_READ_LIMIT, INVALID_OPERATION, MERGE_AREA_LIMIT } from "./limits";
 import { FakeObject, FakeOfficeError, notImplemented, propertyNotLoaded, strict } from "./proxy";
 
 export type { RangeTarget } from "./cells";
@@ -27,6 +28,9 @@ export class FakeRange extends FakeObject<RangeTarget> {
   }
   _read(name: string, t: RangeTarget): unknown {
     const m = this._ctx.model;
+    // Excel answers a read of more than 5 M cells with null arrays (no error).
+    const cellLevel = name === "values" || name === "formulas" || name === "numberFormat";
+    if (cellLevel && t.box.rows * t.box.cols > CELL_READ_LIMIT) return null;
     switch (name) {
       case "values":
         return grid(t, (r, c) => m.getCell(t.sheet, r, c).value);
@@ -108,12 +112,36 @@ export class FakeRange extends FakeObject<RangeTarget> {
     });
   }
 
+  /** Merges the range into one merged area (ExcelApi 1.2; `across` is not modelled). */
+  merge(across?: boolean): void {
+    if (across) notImplemented("Range.merge(true)");
+    this._set("merge", null, (t) => {
+      refuseIfProtected(t);
+      const box = {
+        top: t.box.top,
+        left: t.box.left,
+        bottom: t.box.top + t.box.rows - 1,
+        right: t.box.left + t.box.cols - 1,
+      };
+      t.sheet.merges = t.sheet.merges.filter(
+        (m) => m.bottom < box.top || m.top > box.bottom || m.right < box.left || m.left > box.right
+      );
+      t.sheet.merges.push(box);
+    });
+  }
+
   /** Merged areas intersecting this range; a null object when there are none. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this._ctx, () => {
       const t = this._resolveChild();
       if (t === null) return null;
-      const merges = this._ctx.model.mergesIn(t.sheet, t.box);
+      const all = this._ctx.model.mergesIn(t.sheet, t.box);
+      const merges =
+        this._ctx.model.mergeReport === "top-left"
+          ? all.filter((m) => m.top >= t.box.top && m.left >= t.box.left)
+          : all;
+      if (merges.length > MERGE_AREA_LIMIT)
+        throw new FakeOfficeError(INVALID_OPERATION.code, INVALID_OPERATION.message);
       if (merges.length === 0) return null;
       const boxes = merges.map((m) => ({
         top: m.top,
@@ -139,7 +167,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
     this._ctx.enqueue("Range.getCellProperties", () => {
       const t = this._resolve();
       const props =
-        t === null
+        t === null || t.box.rows * t.box.cols > CELL_READ_LIMIT
           ? null
           : grid(t, (r, c) => ({
               format: {

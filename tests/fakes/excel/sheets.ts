@@ -89,6 +89,24 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
     return range;
   }
 
+  /** Deletes the sheet (ExcelApi 1.1); Excel refuses to delete the last visible sheet. */
+  delete(): void {
+    this._set("delete", null, (sheet) => {
+      const model = this._ctx.model;
+      if (model.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+      const others = model.sheets.filter((s) => s !== sheet);
+      if (!others.some((s) => s.visibility === "Visible"))
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet."
+        );
+      const active = model.sheets[model.active];
+      model.sheets = others;
+      model.active = Math.max(0, others.indexOf(active === sheet ? others[0] : active));
+    });
+  }
+
   activate(): void {
     this._set("activate", null, (sheet) => {
       if (sheet.visibility !== "Visible") {
