@@ -78,14 +78,14 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
   });
   for (const output of outputs) await assertSummaryTarget(output, files);
   if (flags.json) io.out(`${JSON.stringify(checkJson(files), null, 2)}\n`);
-  else {
-    io.out(renderReport(files, paint(io.color === true), { brief: flags.brief }));
-    if (others.length > 0) io.out(`${T.otherFiles(others.join("、"))}\n`);
-    if (ownOutputs.length > 0) io.out(`${T.ownOutputs(ownOutputs.join("、"))}\n`);
-  }
+  else io.out(renderReport(files, paint(io.color === true), { brief: flags.brief }));
   for (const f of files) if (f.error !== null) io.err(`${f.error}\n`);
   if (outputs.length > 0 || flags.letters !== undefined) {
-    const batch = buildBatch(files, others, ownOutputs, {
+    // The batch lists the other files and earlier summaries itself (from `others` / `ownOutputs`): they are
+    // given to it once, not also as file results.
+    const listed = new Set([...others, ...ownOutputs]);
+    const checked = files.filter((f) => !listed.has(f.path));
+    const batch = buildBatch(checked, others, ownOutputs, {
       when: new Date(),
       profile: profile.name,
       version: version(),
