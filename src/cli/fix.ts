@@ -75,10 +75,10 @@ async function target(input: string, options: FixOptions, ext: WorkbookExtension
   const output = options.output ?? defaultOutput(input, ext);
   if ((await canonicalPath(output)) === (await canonicalPath(input)))
     throw new CliError(T.argError(T.outputIsInput(input)));
-  // A macro-enabled package under an .xlsx name (or the reverse) is a file Excel refuses to open.
+  // A macro-enabled package under an .xlsx name (or the reverse) is a file Excel refuses to open, and an
+  // .xlsx named .xls, .ods or .csv claims to be what it is not: the name says the kind written.
   const given = extname(output).toLowerCase();
-  if (/^\.(xlsx|xlsm|xltx|xltm)$/.test(given) && given !== ext)
-    throw new CliError(T.argError(T.outputExtension(output, ext)));
+  if (given !== "" && given !== ext) throw new CliError(T.argError(T.outputExtension(output, ext)));
   return output;
 }
 

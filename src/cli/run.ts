@@ -9,7 +9,8 @@ import { cliText as T } from "../i18n/cli";
 import { checkPaths, describeFailure } from "./check";
 import { paint } from "./color";
 import { fixFile } from "./fix";
-import { remainingErrors, renderFix } from "./fixreport";
+import { renderFix } from "./fixreport";
+import { fileStatus } from "../core/status";
 import { checkJson } from "./json";
 import { renderReport } from "./render";
 import { assertSummaryTarget, writeSummary } from "./summary";
@@ -123,7 +124,9 @@ async function runFix(file: string, flags: FixFlags, io: CliIo): Promise<number>
       pauseBeforeRename: pauseOf(io),
     });
     io.out(renderFix(result, paint(io.color === true)));
-    return remainingErrors(result) > 0 ? 1 : 0;
+    // The written workbook's verdict, as check would give it: 1 while a form is to fix or unreadable.
+    const after = fileStatus(result.after);
+    return after === "fix" || after === "unreadable" ? 1 : 0;
   } catch (err) {
     // The input could not be read (not a workbook, or refused by the system): one line naming it.
     if (err instanceof WorkbookError || systemReason(err) !== null)

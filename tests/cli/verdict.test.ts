@@ -251,6 +251,17 @@ describe("zpb fix says what changes in substance", () => {
   });
 });
 
+describe("zpb fix -o naming another kind of file", () => {
+  it("is refused, and nothing is written", async () => {
+    for (const name of ["x.xls", "x.ods", "x.csv", "x.xlsm"]) {
+      const run = await zpb("fix", single("2023-taopu-003"), "-o", join(dir, name));
+      expect(run.code, name).toBe(2);
+      expect(run.err, name).toContain(".xlsx");
+      expect(await readdir(dir), name).toEqual([]);
+    }
+  });
+});
+
 describe("every real workbook: one verdict in JSON, text, --brief and the exit status", () => {
   it("agree form by form and file by file", async () => {
     const forms = fixture("");
