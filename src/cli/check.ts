@@ -17,8 +17,9 @@ export interface CheckOptions {
   /** Files never read as inputs (the summary, report and letters this run writes), as canonical paths. */
   exclude?: ReadonlySet<string>;
   /**
-   * Folders whose HTML pages are never taken as inputs (the letters folder, as a canonical path): only the
-   * pages, so that a letters folder that is also an input folder still has its workbooks checked.
+   * Folders whose letters (.html and .docx pages) are never taken as inputs (the letters folder, as a
+   * canonical path): only the letters, so that a letters folder that is also an input folder still has its
+   * workbooks checked.
    */
   lettersDirs?: readonly string[];
   /**
@@ -149,7 +150,9 @@ async function excluded(path: string, options: CheckOptions): Promise<boolean> {
   if (!options.exclude && !options.lettersDirs) return false;
   const real = await canonicalPath(path);
   if (options.exclude?.has(real)) return true;
-  return /\.html$/i.test(real) && (options.lettersDirs ?? []).some((dir) => real.startsWith(dir + sep));
+  return (
+    /\.(html|docx)$/i.test(real) && (options.lettersDirs ?? []).some((dir) => real.startsWith(dir + sep))
+  );
 }
 
 /**
