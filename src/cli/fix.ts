@@ -31,9 +31,8 @@ export interface FixSheet {
   formulaKept: Finding[];
   /** Planned patches of locked cells of a protected sheet: not written, as Excel would refuse them. */
   locked: Patch[];
-  /** The form's verdict in the check: a 通过 form is left untouched (`held` counts what was planned in it). */
+  /** The form's verdict in the check. */
   status: FormStatus;
-  held: number;
   /** 总分 and 评分等级 as the form printed them, before the fix and in the written workbook. */
   before: Outcome;
   after: Outcome;
@@ -96,29 +95,23 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
   const { sheets } = analyzeWorkbook(opened, options);
   // The grids are no longer needed: a sheet of a million rows should not stay in memory while it is written.
   opened.workbook.sheets.splice(0);
-  // A form the check calls 通过 is one the fix leaves untouched: the verdict, decided once, is kept.
-  const writable = (status: FormStatus) => status !== "pass";
-  const all = sheets.flatMap((s) => s.forms.flatMap((f) => (writable(f.report.status) ? f.patches : [])));
+  const all = sheets.flatMap((s) => s.forms.flatMap((f) => f.patches));
   const written =
     all.length === 0 ? { bytes: opened.bytes, locked: [] } : writePatches(opened.bytes, all, input);
   const locked = new Set(written.locked.map((p) => `${p.sheet}\u0000${p.cell}`));
   const isLocked = (p: Patch) => locked.has(`${p.sheet}\u0000${p.cell}`);
   const forms: FixSheet[] = sheets.flatMap((s) =>
-    s.forms.map(({ report, patches }) => {
-      const planned = writable(report.status) ? patches : [];
-      return {
-        name: s.name,
-        range: report.range,
-        shared: s.forms.length > 1,
-        patches: planned.filter((p) => !isLocked(p)),
-        formulaKept: report.findings.filter((f) => f.code === "FORMULA_KEPT"),
-        locked: planned.filter(isLocked),
-        status: report.status,
-        held: patches.length - planned.length,
-        before: outcomeOf(report),
-        after: outcomeOf(report),
-      };
-    })
+    s.forms.map(({ report, patches }) => ({
+      name: s.name,
+      range: report.range,
+      shared: s.forms.length > 1,
+      patches: patches.filter((p) => !isLocked(p)),
+      formulaKept: report.findings.filter((f) => f.code === "FORMULA_KEPT"),
+      locked: patches.filter(isLocked),
+      status: report.status,
+      before: outcomeOf(report),
+      after: outcomeOf(report),
+    }))
   );
   const patches = forms.flatMap((f) => f.patches);
   if (patches.length === 0 && options.inPlace) return { input, output: null, forms, after: sheets };

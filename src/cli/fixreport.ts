@@ -65,10 +65,8 @@ export function renderFix(result: FixResult, p: Paint): string {
       lines.push(`    ${outcomeLine(form)}`);
     }
   }
-  const untouched = result.forms.filter((f) => f.patches.length === 0 && f.held === 0).map(formName);
+  const untouched = result.forms.filter((f) => f.patches.length === 0).map(formName);
   if (untouched.length > 0) lines.push(`  ${p.dim(T.fixNothing(untouched.join("、")))}`);
-  const held = result.forms.filter((f) => f.held > 0).map(formName);
-  if (held.length > 0) lines.push(`  ${p.dim(T.fixPassUntouched(held.join("、")))}`);
   const kept = result.forms.flatMap((f) => f.formulaKept.map((k) => ({ sheet: formName(f), finding: k })));
   if (kept.length > 0) {
     lines.push(`  ${T.formulaKept}`);

@@ -174,8 +174,6 @@ export const cliText = {
   /** A form's 总分 and 评分等级, before → after the fix. */
   fixOutcome: (totalFrom: string, totalTo: string, gradeFrom: string, gradeTo: string) =>
     `总分 ${totalFrom} → ${totalTo}，评分等级 ${gradeFrom} → ${gradeTo}`,
-  /** Forms the check calls 通过: the fix leaves them untouched, also where a warning names a cell. */
-  fixPassUntouched: (forms: string) => `检查结果为通过，不作改动：${forms}`,
   fixLocked: (sheet: string, cells: string) =>
     `「${sheet}」受保护，以下锁定的单元格未写入：${cells}（取消工作表保护，或在 Excel/WPS 中把它们设为不锁定后再运行）`,
   fixInPlaceLocked: (file: string) => `${file} 中需要修改的单元格都在受保护的工作表中被锁定，原文件未改动`,

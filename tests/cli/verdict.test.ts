@@ -208,7 +208,7 @@ describe("--brief", () => {
 });
 
 describe("zpb fix says what changes in substance", () => {
-  it("counts the scores it raises and lowers, gives 总分 and 评分等级 from → to, and leaves 通过 forms alone", async () => {
+  it("counts the scores it raises and lowers, and gives each written form's 总分 and 评分等级 from → to", async () => {
     const output = join(dir, "out.xlsx");
     const run = await zpb("fix", WORKBOOK_2023, "-o", output);
     expect(run.code).toBeLessThanOrEqual(1);
@@ -222,32 +222,40 @@ describe("zpb fix says what changes in substance", () => {
       const scores = (f: typeof a) => [f.budget.submittedScore, ...f.indicators.map((x) => x.submittedScore)];
       const [old, now] = [scores(a), scores(b)];
       old.forEach((v, j) => {
-        if (v !== null && now[j] !== null && (now[j] as number) > v) up++;
-        if (v !== null && now[j] !== null && (now[j] as number) < v) down++;
+        const w = now[j];
+        if (v !== null && w !== null && w > v) up++;
+        if (v !== null && w !== null && w < v) down++;
       });
-      if (a.status === "pass") {
-        expect(now, sheet.name).toEqual(old); // a form called 通过 is left untouched
-        expect(b.total.submitted).toBe(a.total.submitted);
-      } else if (JSON.stringify(now) !== JSON.stringify(old) || a.total.submitted !== b.total.submitted) {
-        const grade = (g: string | null) => g ?? "—";
-        const total = (t: number | null) => (t === null ? "—" : String(t));
+      if (JSON.stringify(now) !== JSON.stringify(old) || a.total.submitted !== b.total.submitted) {
+        const text = (x: string | number | null) => (x === null ? "—" : String(x));
         changed.push(
           cliText.fixOutcome(
-            total(a.total.submitted),
-            total(b.total.submitted),
-            grade(a.grade.submitted),
-            grade(b.grade.submitted)
+            text(a.total.submitted),
+            text(b.total.submitted),
+            text(a.grade.submitted),
+            text(b.grade.submitted)
           )
         );
       }
     });
-    expect(up + down).toBeGreaterThan(0);
-    expect(run.out).toContain(`${cliText.fixScores(up, down, 0).split("，补填")[0]}`);
-    expect(run.out).toMatch(/得分：调高 \d+ 个，调低 \d+ 个/);
-    expect(changed.length).toBeGreaterThan(0);
+    expect(up).toBeGreaterThan(10); // the under-scored self-scores raised …
+    expect(down).toBeGreaterThan(0); // … and the over-scored ones lowered
+    expect(run.out).toContain(cliText.fixScores(up, down, 0));
+    expect(changed.length).toBeGreaterThan(10);
     for (const line of changed) expect(run.out).toContain(`    ${line}`);
     expect(run.out).toContain("总分 91 → 90.38，评分等级 优 → 优");
-    expect(run.out).toContain("评分等级 优 → 良");
+    expect(run.out).toMatch(/评分等级 优 → 良/);
+  });
+
+  it("writes nothing into a form that is 通过 with nothing to correct", async () => {
+    const input = single("2023-taopu-001");
+    expect(parse((await zpb("check", "--json", input)).out).files[0].status).toBe("pass");
+    const output = join(dir, "out.xlsx");
+    const run = await zpb("fix", input, "-o", output);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(cliText.fixNothing("安全办-消防安全专项经费"));
+    expect(run.out).not.toContain("得分：调高");
+    expect(Buffer.compare(await readFile(output), await readFile(input))).toBe(0);
   });
 });
 
