@@ -219,7 +219,7 @@ export function renderReport(files: readonly FileResult[], p: Paint, options: Re
     return `${lines.length > 0 ? `${lines.join("\n")}\n\n` : ""}${p.bold(countsLine(t))}\n`;
   }
   const blocks = files.map((f) => renderFile(f, p, options));
-  const totals = T.totals(t.files, t.forms, t.findings.error, t.findings.warning, t.findings.info);
+  const totals = T.findingTotals(t.findings.error, t.findings.warning, t.findings.info);
   const body = blocks.map((b) => b.join("\n")).join("\n\n");
   return `${body ? `${body}\n\n` : ""}${p.bold(totals)}\n${p.bold(countsLine(t))}\n`;
 }

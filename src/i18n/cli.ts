@@ -143,6 +143,9 @@ export const cliText = {
   noFormRead: (sheets: string) => `${sheets}看起来是自评表，但无法读取`,
   totals: (files: number, forms: number, errors: number, warnings: number, infos: number) =>
     `共 ${files} 个文件、${forms} 张自评表：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
+  /** The findings of a whole report, above its counts line. */
+  findingTotals: (errors: number, warnings: number, infos: number) =>
+    `问题合计：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
   ownOutputs: (names: string) => `文件夹中以前写出的汇总表（未检查）：${names}`,
   ownOutput: "以前写出的审核汇总表，未检查",
   otherFiles: (names: string) => `文件夹中的其他文件（不是工作簿，未检查）：${names}`,
