@@ -106,8 +106,11 @@ async function checkFound(
   }
 }
 
-/** Whether a file's first bytes are a zip's or an OLE2 compound file's: it may be a spreadsheet. */
-async function mayBeSpreadsheet(path: string): Promise<boolean> {
+/**
+ * Whether a file's first bytes are a zip's or an OLE2 compound file's ("maybe": it may be a spreadsheet),
+ * or something else ("no"); "unread" when they cannot be read (the reader then names why).
+ */
+async function mayBeSpreadsheet(path: string): Promise<"maybe" | "no" | "unread"> {
   let handle;
   try {
     handle = await open(path, "r");
@@ -115,9 +118,9 @@ async function mayBeSpreadsheet(path: string): Promise<boolean> {
     const { bytesRead } = await handle.read(head, 0, 8, 0);
     const zip = bytesRead >= 4 && head.readUInt32BE(0) === 0x504b0304;
     const ole = bytesRead === 8 && head.readBigUInt64BE(0) === 0xd0cf11e0a1b11ae1n;
-    return zip || ole;
+    return zip || ole ? "maybe" : "no";
   } catch {
-    return true; // cannot be read: the reader names why
+    return "unread";
   } finally {
     await handle?.close();
   }
@@ -131,9 +134,11 @@ async function checkOther(
   path: string,
   options: CheckOptions
 ): Promise<{ result: FileResult; own: boolean; other: boolean }> {
-  if (await mayBeSpreadsheet(path)) {
+  const head = await mayBeSpreadsheet(path);
+  if (head !== "no") {
     const found = await checkFound(path, options, true);
-    if (found.result.error === null) return { ...found, other: false };
+    // Opened as a workbook, or could not be read at all (no permission …): what the reader says stands.
+    if (found.result.error === null || head === "unread") return { ...found, other: false };
   }
   const why = T.notSpreadsheetFile(path, extname(path) || T.noExtension);
   const result: FileResult = {
