@@ -128,7 +128,10 @@ async function runFix(file: string, flags: FixFlags, io: CliIo): Promise<number>
     const after = fileStatus(result.after);
     return after === "fix" || after === "unreadable" ? 1 : 0;
   } catch (err) {
-    // The input could not be read (not a workbook, or refused by the system): one line naming it.
+    // The input could not be read (not a workbook, or refused by the system): one line naming it; a file
+    // that is not a spreadsheet says so in the verdict's words, and that nothing was written.
+    if (err instanceof WorkbookError && err.reason === "not-a-workbook")
+      throw new CliError(T.fixNotSpreadsheet(describeFailure(file, err)));
     if (err instanceof WorkbookError || systemReason(err) !== null)
       throw new CliError(describeFailure(file, err));
     if (err instanceof PatchError) throw new CliError(`${file}：${err.message}`);

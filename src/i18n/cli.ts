@@ -174,6 +174,8 @@ export const cliText = {
   /** What the fix changes in substance: self-scores raised, lowered and filled in. */
   fixScores: (up: number, down: number, filled: number) =>
     `得分：调高 ${up} 个，调低 ${down} 个` + (filled ? `，补填 ${filled} 个` : ""),
+  /** `zpb fix` of a file that is not a spreadsheet: what it is, and that nothing was written. */
+  fixNotSpreadsheet: (line: string) => `${line}（${STATUS_TEXT["not-spreadsheet"]}，未写入任何文件）`,
   /** A form's 总分 and 评分等级, before → after the fix. */
   fixOutcome: (totalFrom: string, totalTo: string, gradeFrom: string, gradeTo: string) =>
     `总分 ${totalFrom} → ${totalTo}，评分等级 ${gradeFrom} → ${gradeTo}`,

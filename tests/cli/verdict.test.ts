@@ -100,6 +100,7 @@ describe("a Word or PowerPoint file renamed .xlsx", () => {
         const fix = await zpb("fix", file, ...argv);
         expect(fix.code, argv.join(" ")).toBe(2);
         expect(fix.err).toContain(kind);
+        expect(fix.err.trim()).toBe(cliText.fixNotSpreadsheet(result.error as string));
         expect(await readdir(dir)).toEqual(before); // nothing written: no .checked.xlsx, no out.xlsx
         expect(Buffer.compare(await readFile(file), Buffer.from(bytes))).toBe(0);
       }
