@@ -1,6 +1,7 @@
 /** `zpb fix`: writes the recomputed values of every form of a workbook into a new file (or in place). */
 import { basename, dirname, extname, join } from "node:path";
-import type { Finding, Patch } from "../core/index";
+import type { Finding, FormReport, Patch } from "../core/index";
+import type { FormStatus } from "../core/status";
 import { linkTarget, unchangedSince } from "../hosts/xlsx/node";
 import { writePatches } from "../hosts/xlsx/write";
 import { readWorkbook, type WorkbookExtension } from "../hosts/xlsx/read";
@@ -30,6 +31,21 @@ export interface FixSheet {
   formulaKept: Finding[];
   /** Planned patches of locked cells of a protected sheet: not written, as Excel would refuse them. */
   locked: Patch[];
+  /** The form's verdict in the check. */
+  status: FormStatus;
+  /** 总分 and 评分等级 as the form printed them, before the fix and in the written workbook. */
+  before: Outcome;
+  after: Outcome;
+}
+
+/** What a form prints as its result: its 总分 and 评分等级 (null where it prints none). */
+export interface Outcome {
+  total: number | null;
+  grade: string | null;
+}
+
+function outcomeOf(report: FormReport): Outcome {
+  return { total: report.total.submitted, grade: report.grade.submitted };
 }
 
 export interface FixResult {
@@ -58,10 +74,10 @@ async function target(input: string, options: FixOptions, ext: WorkbookExtension
   const output = options.output ?? defaultOutput(input, ext);
   if ((await canonicalPath(output)) === (await canonicalPath(input)))
     throw new CliError(T.argError(T.outputIsInput(input)));
-  // A macro-enabled package under an .xlsx name (or the reverse) is a file Excel refuses to open.
+  // A macro-enabled package under an .xlsx name (or the reverse) is a file Excel refuses to open, and an
+  // .xlsx named .xls, .ods or .csv claims to be what it is not: the name says the kind written.
   const given = extname(output).toLowerCase();
-  if (/^\.(xlsx|xlsm|xltx|xltm)$/.test(given) && given !== ext)
-    throw new CliError(T.argError(T.outputExtension(output, ext)));
+  if (given !== "" && given !== ext) throw new CliError(T.argError(T.outputExtension(output, ext)));
   return output;
 }
 
@@ -92,6 +108,9 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
       patches: patches.filter((p) => !isLocked(p)),
       formulaKept: report.findings.filter((f) => f.code === "FORMULA_KEPT"),
       locked: patches.filter(isLocked),
+      status: report.status,
+      before: outcomeOf(report),
+      after: outcomeOf(report),
     }))
   );
   const patches = forms.flatMap((f) => f.patches);
@@ -117,5 +136,10 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
           options
         ).sheets;
   const after = sheets.map((s) => (patched.has(s.name) ? (again.shift() ?? s) : s));
+  for (const form of forms) {
+    const sheet = after.find((s) => s.name === form.name);
+    const report = sheet?.forms.find((f) => f.report.range === form.range)?.report;
+    if (report) form.after = outcomeOf(report);
+  }
   return { input, output, forms, after };
 }

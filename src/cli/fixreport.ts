@@ -3,6 +3,7 @@ import type { Patch, Scalar } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import type { Paint } from "./color";
 import { displayWidth, padTo } from "./format";
+import { num } from "./format";
 import type { FixResult, FixSheet } from "./fix";
 import { sheetFindings } from "./types";
 
@@ -29,6 +30,24 @@ function patchLines(patches: readonly Patch[]): string[] {
   );
 }
 
+/** Self-scores the fix raises, lowers and fills in (得分 and 预算得分 cells): what changes in substance. */
+export function scoreChanges(result: FixResult): { up: number; down: number; filled: number } {
+  const changes = { up: 0, down: 0, filled: 0 };
+  for (const p of result.forms.flatMap((f) => f.patches)) {
+    if ((p.what !== "score" && p.what !== "budgetScore") || typeof p.value !== "number") continue;
+    if (typeof p.old !== "number") changes.filled++;
+    else if (p.value > p.old) changes.up++;
+    else if (p.value < p.old) changes.down++;
+  }
+  return changes;
+}
+
+/** A form's 总分 and 评分等级, as printed before the fix → in the written workbook. */
+function outcomeLine(form: FixSheet): string {
+  const { before, after } = form;
+  return T.fixOutcome(num(before.total), num(after.total), before.grade ?? "—", after.grade ?? "—");
+}
+
 /** Errors left in the written workbook. */
 export function remainingErrors(result: FixResult): number {
   let errors = 0;
@@ -43,6 +62,7 @@ export function renderFix(result: FixResult, p: Paint): string {
   for (const form of result.forms) {
     if (form.patches.length > 0) {
       lines.push(`  ${p.bold(T.fixSheet(formName(form), form.patches.length))}`, ...patchLines(form.patches));
+      lines.push(`    ${outcomeLine(form)}`);
     }
   }
   const untouched = result.forms.filter((f) => f.patches.length === 0).map(formName);
@@ -59,6 +79,10 @@ export function renderFix(result: FixResult, p: Paint): string {
       );
   }
   const written = result.forms.reduce((n, f) => n + f.patches.length, 0);
+  if (written > 0) {
+    const c = scoreChanges(result);
+    lines.push(T.fixScores(c.up, c.down, c.filled));
+  }
   const anyLocked = result.forms.some((f) => f.locked.length > 0);
   if (result.output === null)
     lines.push(anyLocked ? T.fixInPlaceLocked(result.input) : T.fixInPlaceUnchanged(result.input));

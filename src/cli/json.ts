@@ -3,6 +3,7 @@
  * These types are the contract; they are kept apart from the core's, which may grow without changing it.
  */
 import type { Finding, FormReport } from "../core/index";
+import type { FileStatus, FormStatus } from "../core/status";
 import { round2 } from "./format";
 import type { FileResult, SheetResult } from "./types";
 
@@ -30,6 +31,8 @@ export interface JsonFinding {
 export interface JsonForm {
   range: string;
   kind: "project" | "department" | "target";
+  /** The form's one verdict (spec/cli.md "Verdicts"). */
+  status: FormStatus;
   project: string;
   department: string;
   implementer: string;
@@ -56,6 +59,10 @@ export interface JsonSheet {
 export interface JsonFile {
   path: string;
   error: string | null;
+  /** The file's one verdict: its worst form's, or why it gives none. */
+  status: FileStatus;
+  /** Only where the file gives no form: why, in Chinese. */
+  why?: string;
   skipped: { sheet: string; why: string }[];
   sheets: JsonSheet[];
 }
@@ -74,6 +81,7 @@ export function formJson(r: FormReport): JsonForm {
   return {
     range: r.range,
     kind: r.kind,
+    status: r.status,
     project: r.project,
     department: r.department,
     implementer: r.implementer,
@@ -128,6 +136,8 @@ export function checkJson(files: readonly FileResult[]): JsonDocument {
     files: files.map((f) => ({
       path: f.path,
       error: f.error,
+      status: f.status,
+      ...(f.why !== null ? { why: f.why } : {}),
       skipped: f.skipped.map((s) => ({ sheet: s.sheet, why: s.why })),
       sheets: f.sheets.map(sheetJson),
     })),

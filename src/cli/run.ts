@@ -9,7 +9,8 @@ import { cliText as T } from "../i18n/cli";
 import { checkPaths, describeFailure } from "./check";
 import { paint } from "./color";
 import { fixFile } from "./fix";
-import { remainingErrors, renderFix } from "./fixreport";
+import { renderFix } from "./fixreport";
+import { fileStatus } from "../core/status";
 import { checkJson } from "./json";
 import { renderReport } from "./render";
 import { assertSummaryTarget, writeSummary } from "./summary";
@@ -78,14 +79,14 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
   });
   for (const output of outputs) await assertSummaryTarget(output, files);
   if (flags.json) io.out(`${JSON.stringify(checkJson(files), null, 2)}\n`);
-  else {
-    io.out(renderReport(files, paint(io.color === true), { brief: flags.brief }));
-    if (others.length > 0) io.out(`${T.otherFiles(others.join("、"))}\n`);
-    if (ownOutputs.length > 0) io.out(`${T.ownOutputs(ownOutputs.join("、"))}\n`);
-  }
+  else io.out(renderReport(files, paint(io.color === true), { brief: flags.brief }));
   for (const f of files) if (f.error !== null) io.err(`${f.error}\n`);
   if (outputs.length > 0 || flags.letters !== undefined) {
-    const batch = buildBatch(files, others, ownOutputs, {
+    // The batch lists the other files and earlier summaries itself (from `others` / `ownOutputs`): they are
+    // given to it once, not also as file results.
+    const listed = new Set([...others, ...ownOutputs]);
+    const checked = files.filter((f) => !listed.has(f.path));
+    const batch = buildBatch(checked, others, ownOutputs, {
       when: new Date(),
       profile: profile.name,
       version: version(),
@@ -123,9 +124,14 @@ async function runFix(file: string, flags: FixFlags, io: CliIo): Promise<number>
       pauseBeforeRename: pauseOf(io),
     });
     io.out(renderFix(result, paint(io.color === true)));
-    return remainingErrors(result) > 0 ? 1 : 0;
+    // The written workbook's verdict, as check would give it: 1 while a form is to fix or unreadable.
+    const after = fileStatus(result.after);
+    return after === "fix" || after === "unreadable" ? 1 : 0;
   } catch (err) {
-    // The input could not be read (not a workbook, or refused by the system): one line naming it.
+    // The input could not be read (not a workbook, or refused by the system): one line naming it; a file
+    // that is not a spreadsheet says so in the verdict's words, and that nothing was written.
+    if (err instanceof WorkbookError && err.reason === "not-a-workbook")
+      throw new CliError(T.fixNotSpreadsheet(describeFailure(file, err)));
     if (err instanceof WorkbookError || systemReason(err) !== null)
       throw new CliError(describeFailure(file, err));
     if (err instanceof PatchError) throw new CliError(`${file}：${err.message}`);

@@ -45,7 +45,8 @@ export interface FileResult {
   skipped: SkippedSheet[];
   /** The file's one verdict (core/status.ts): its worst form's, or why it gives none. */
   status: FileStatus;
-  /** Where the file gives no form: a Chinese reason (its error, 不是自评表 …); null otherwise. */
+  /** Where the file gives no form (no form read on any sheet): a Chinese reason (its error, 不是自评表 …);
+   * null otherwise. */
   why: string | null;
 }
 
@@ -71,7 +72,11 @@ export function fileVerdict(
 ): { status: FileStatus; why: string | null } {
   const status = fileStatus(sheets, failed?.status);
   if (failed) return { status, why: failed.why };
-  return { status, why: status === "no-form" ? T.noFormInFile : null };
+  if (sheets.some((s) => s.forms.length > 0)) return { status, why: null };
+  if (status === "no-form") return { status, why: T.noFormInFile };
+  // Only parts that look like forms and could not be read: which sheets they are on.
+  const unread = sheets.filter((s) => s.status === "unreadable").map((s) => `「${s.name}」`);
+  return { status, why: T.noFormRead(unread.join("、")) };
 }
 
 /** Thrown for wrong arguments or an unwritable output: printed as one line, exit 2. */

@@ -1,4 +1,7 @@
 /** User-facing text of the `zpb` command (zh-CN). */
+import { STATUS_TEXT } from "./core";
+
+type Status = keyof typeof STATUS_TEXT;
 
 export const cliText = {
   description: "自评表助手：检查财政项目支出绩效自评表，重算得分并写出修正后的工作簿",
@@ -34,8 +37,8 @@ export const cliText = {
     "                                           只列出有问题的表，另写 HTML 报告和给各主管部门的审核意见",
     "  zpb fix 自评表.xlsx                      写出 自评表.checked.xlsx",
     "",
-    "退出码：0 没有错误；1 有错误；2 文件无法读取或参数有误。",
-    "文件夹：递归查找 .xlsx/.xlsm（.xls/.et 会报告为无法读取），跳过 ~$ 锁文件、隐藏文件和 *.checked.xlsx / *.checked.xlsm。",
+    "退出码：0 每个文件都是 通过、未评分 或 不是自评表；1 有需修改或未能读取的表；2 有文件无法读取、不是电子表格文件，或参数有误。",
+    "文件夹：递归查找，每个文件都列出它的状态（*.checked.xlsx 照常检查，.pdf/.txt 等列为 不是电子表格文件）；跳过 ~$ 锁文件和隐藏文件。",
     "工作表：检查可见和隐藏的工作表，跳过“深度隐藏”的工作表。",
   ].join("\n"),
 
@@ -107,8 +110,42 @@ export const cliText = {
     `共 ${files} 个文件、${forms} 张自评表：通过 ${passed} 张，需修改 ${toCorrect} 张，无法读取的表 ${unreadable} 张` +
     (failed ? `，无法打开的文件 ${failed} 个` : ""),
   fileFailed: "无法读取",
+  /** The one verdict (core/status.ts), as a mark beside a file or a form. */
+  statusMark: (status: Status) => `【${STATUS_TEXT[status]}】`,
+  /** What a form that prints no scores was checked for (it is 未评分, never 通过). */
+  unscoredChecked: (checked: string) =>
+    `未评分：表中没有可核对的得分或分值，总分和评分等级无法重算；已检查${checked}，没有发现错误`,
+  checkedHeader: "表头",
+  checkedWeights: (total: string) => `分值合计（${total}）`,
+  checkedBudget: "预算执行率",
+  checkedIndicators: (n: number) => `${n} 项指标`,
+  /** One line of `--brief` for a form that is not 通过. */
+  briefFindings: (errors: number, warnings: number) => `错误 ${errors} 个，警告 ${warnings} 个`,
+  briefUnscored: "表中没有可核对的得分或分值，未能重算总分",
+  /**
+   * The closing count line of every text report (and the last line of `--brief`): files, forms, each form
+   * status, and the files that gave no form by why.
+   */
+  counts: (
+    files: number,
+    forms: number,
+    c: { pass: number; fix: number; unscored: number; unreadable: number },
+    f: { noForm: number; notSpreadsheet: number; unreadable: number }
+  ) =>
+    `共 ${files} 个文件、${forms} 张自评表：${STATUS_TEXT.pass} ${c.pass} 张，${STATUS_TEXT.fix} ${c.fix} 张，` +
+    `${STATUS_TEXT.unscored} ${c.unscored} 张，${STATUS_TEXT.unreadable} ${c.unreadable} 张；` +
+    `${STATUS_TEXT["no-form"]}的文件 ${f.noForm} 个，${STATUS_TEXT["not-spreadsheet"]} ${f.notSpreadsheet} 个，` +
+    `无法打开的文件 ${f.unreadable} 个`,
+  /** Why a file found in a folder, not named as a workbook and not one by its content, was not checked. */
+  notSpreadsheetFile: (file: string, ext: string) =>
+    `${file}：${STATUS_TEXT["not-spreadsheet"]}（${ext}），未检查`,
+  /** Why a file whose only form-like sheets could not be read gives no form. */
+  noFormRead: (sheets: string) => `${sheets}看起来是自评表，但无法读取`,
   totals: (files: number, forms: number, errors: number, warnings: number, infos: number) =>
     `共 ${files} 个文件、${forms} 张自评表：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
+  /** The findings of a whole report, above its counts line. */
+  findingTotals: (errors: number, warnings: number, infos: number) =>
+    `问题合计：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
   ownOutputs: (names: string) => `文件夹中以前写出的汇总表（未检查）：${names}`,
   ownOutput: "以前写出的审核汇总表，未检查",
   otherFiles: (names: string) => `文件夹中的其他文件（不是工作簿，未检查）：${names}`,
@@ -134,6 +171,14 @@ export const cliText = {
   fixRemaining: (errors: number) =>
     `修正后仍有 ${errors} 个错误需要人工处理（如分值合计、等级区间、缺少预算数）`,
   fixClean: "修正后没有错误",
+  /** What the fix changes in substance: self-scores raised, lowered and filled in. */
+  fixScores: (up: number, down: number, filled: number) =>
+    `得分：调高 ${up} 个，调低 ${down} 个` + (filled ? `，补填 ${filled} 个` : ""),
+  /** `zpb fix` of a file that is not a spreadsheet: what it is, and that nothing was written. */
+  fixNotSpreadsheet: (line: string) => `${line}（${STATUS_TEXT["not-spreadsheet"]}，未写入任何文件）`,
+  /** A form's 总分 and 评分等级, before → after the fix. */
+  fixOutcome: (totalFrom: string, totalTo: string, gradeFrom: string, gradeTo: string) =>
+    `总分 ${totalFrom} → ${totalTo}，评分等级 ${gradeFrom} → ${gradeTo}`,
   fixLocked: (sheet: string, cells: string) =>
     `「${sheet}」受保护，以下锁定的单元格未写入：${cells}（取消工作表保护，或在 Excel/WPS 中把它们设为不锁定后再运行）`,
   fixInPlaceLocked: (file: string) => `${file} 中需要修改的单元格都在受保护的工作表中被锁定，原文件未改动`,

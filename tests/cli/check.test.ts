@@ -128,7 +128,7 @@ describe("exit status", () => {
 });
 
 describe("a folder", () => {
-  it("reports forms, non-form sheets and a corrupt file, skipping lock files and fix outputs; exit 2", async () => {
+  it("reports forms, non-form sheets, a corrupt file, fix outputs and other files, skipping lock files; exit 2", async () => {
     await copyFile(single("2023-taopu-001"), join(dir, "a-表单.xlsx"));
     await unrelatedWorkbook(join(dir, "b-名单.xlsx"));
     await writeFile(join(dir, "c-损坏.xlsx"), "这不是工作簿");
@@ -140,16 +140,21 @@ describe("a folder", () => {
     const doc = JSON.parse(run.out) as JsonDocument;
     expect(contractViolations(doc)).toEqual([]);
     expect(doc.files.map((f) => f.path)).toEqual(
-      ["a-表单.xlsx", "b-名单.xlsx", "c-损坏.xlsx"].map((n) => join(dir, n))
+      ["a-表单.checked.xlsx", "a-表单.xlsx", "b-名单.xlsx", "c-损坏.xlsx", "readme.txt"].map((n) =>
+        join(dir, n)
+      )
     );
-    const [form, other, bad] = doc.files;
+    const [checked, form, other, bad, text] = doc.files;
+    expect(checked.sheets.map((s) => s.name)).toEqual(["安全办-消防安全专项经费"]);
+    expect(text).toMatchObject({ status: "not-spreadsheet", sheets: [] });
+    expect(text.why).toContain("readme.txt");
     expect(form.error).toBeNull();
     expect(form.sheets.map((s) => s.name)).toEqual(["安全办-消防安全专项经费"]);
     expect(other.sheets).toEqual([expect.objectContaining({ name: "人员名单", forms: [] })]);
     expect(other.sheets[0].findings.map((f) => f.code)).toEqual(["LAYOUT_NOT_FOUND"]);
     expect(bad.error).toContain("c-损坏.xlsx");
     expect(bad.sheets).toEqual([]);
-    expect(run.err.trim().split("\n")).toEqual([bad.error]);
+    expect(run.err.trim().split("\n")).toEqual([bad.error, text.error]);
     expect(hasStack(run.err)).toBe(false);
   });
 

@@ -31,6 +31,11 @@ function fields(at: string, obj: unknown, spec: Record<string, Kind>, problems: 
   for (const key of Object.keys(obj)) if (!(key in spec)) problems.push(`${at}.${key}: not in the contract`);
 }
 
+const FORM_STATUSES = ["pass", "fix", "unscored", "unreadable"];
+const FILE_STATUSES = [...FORM_STATUSES, "no-form", "not-spreadsheet"];
+/** Worst first (spec/cli.md): a file's status is its worst form's. */
+const RANK = ["unreadable", "fix", "unscored", "pass"];
+
 const TWO_DECIMALS = (n: unknown): boolean =>
   typeof n !== "number" || Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
 
@@ -55,6 +60,7 @@ function form(at: string, s: unknown, problems: string[]): void {
     {
       range: "string",
       kind: "string",
+      status: "string",
       project: "string",
       department: "string",
       implementer: "string",
@@ -70,6 +76,15 @@ function form(at: string, s: unknown, problems: string[]): void {
   if (!isRecord(s)) return;
   if (!["project", "department", "target"].includes(String(s.kind)))
     problems.push(`${at}.kind: ${String(s.kind)}`);
+  if (!FORM_STATUSES.includes(String(s.status))) problems.push(`${at}.status: ${String(s.status)}`);
+  // The verdict follows from the findings (spec/cli.md "Verdicts"): 需修改 exactly with an error; 通过 only
+  // with a recomputed total; 未评分 only without one.
+  const errors = Array.isArray(s.findings) && s.findings.some((f) => isRecord(f) && f.severity === "error");
+  const recomputed = isRecord(s.total) ? s.total.recomputed : undefined;
+  if ((s.status === "fix") !== errors)
+    problems.push(`${at}.status: ${String(s.status)} with errors ${errors}`);
+  if (s.status === "pass" && recomputed === null) problems.push(`${at}.status: pass without a total`);
+  if (s.status === "unscored" && recomputed !== null) problems.push(`${at}.status: unscored with a total`);
   if (typeof s.range === "string" && !/^[A-Z]+\d+:[A-Z]+\d+$/.test(s.range))
     problems.push(`${at}.range: ${s.range}`);
   fields(
@@ -146,6 +161,29 @@ function sheet(at: string, s: unknown, problems: string[]): void {
     problems.push(`${at}.findings: only sheet-level codes belong here, has ${JSON.stringify(codes)}`);
 }
 
+/** A file's status: one of the table's, its worst form's, or why it gives none. */
+function fileStatus(at: string, f: Record<string, unknown>, forms: unknown[], problems: string[]): void {
+  const status = String(f.status);
+  if (!FILE_STATUSES.includes(status)) problems.push(`${at}.status: ${status}`);
+  const sheets = Array.isArray(f.sheets) ? f.sheets.filter(isRecord) : [];
+  const unread = sheets.some(
+    (s) => Array.isArray(s.findings) && s.findings.some((x) => isRecord(x) && x.code === "FORM_UNREADABLE")
+  );
+  const statuses = [
+    ...forms.map((x) => (isRecord(x) ? String(x.status) : "")),
+    ...(unread ? ["unreadable"] : []),
+  ];
+  if (f.error !== null) {
+    if (status !== "unreadable" && status !== "not-spreadsheet")
+      problems.push(`${at}.status: ${status} for a file that could not be read`);
+    return;
+  }
+  if (status === "not-spreadsheet") problems.push(`${at}.status: not-spreadsheet without an error`);
+  const worst = RANK.find((r) => statuses.includes(r));
+  if (worst === undefined ? status !== "no-form" : status !== worst)
+    problems.push(`${at}.status: ${status}, its forms say ${worst ?? "no-form"}`);
+}
+
 /** Violations of the version-2 document; [] when `doc` conforms. */
 export function contractViolations(doc: unknown): string[] {
   const problems: string[] = [];
@@ -154,13 +192,22 @@ export function contractViolations(doc: unknown): string[] {
   if (doc.version !== 2) problems.push(`$.version: ${String(doc.version)}`);
   if (!Array.isArray(doc.files)) return problems;
   doc.files.forEach((f, i) => {
-    fields(
-      `$.files[${i}]`,
-      f,
-      { path: "string", error: "string|null", skipped: "array", sheets: "array" },
-      problems
-    );
+    // `why` is there exactly where the file gives no form (no form read on any sheet).
+    const forms =
+      isRecord(f) && Array.isArray(f.sheets)
+        ? f.sheets.flatMap((s) => (isRecord(s) && Array.isArray(s.forms) ? (s.forms as unknown[]) : []))
+        : [];
+    const shape: Record<string, Kind> = {
+      path: "string",
+      error: "string|null",
+      status: "string",
+      skipped: "array",
+      sheets: "array",
+    };
+    if (forms.length === 0) shape.why = "string";
+    fields(`$.files[${i}]`, f, shape, problems);
     if (!isRecord(f)) return;
+    fileStatus(`$.files[${i}]`, f, forms, problems);
     if (Array.isArray(f.skipped))
       f.skipped.forEach((k, j) =>
         fields(`$.files[${i}].skipped[${j}]`, k, { sheet: "string", why: "string" }, problems)

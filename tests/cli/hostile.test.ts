@@ -38,10 +38,11 @@ describe("a folder of hostile files", () => {
     expect((await stat(summary)).size).toBeGreaterThan(0);
     const json = await zpb("check", "--json", dir);
     const doc = JSON.parse(json.out) as JsonDocument;
-    const read = doc.files.filter((f) => f.error === null).map((f) => f.path);
-    // The summary written above is known as one and never read as an input.
+    const read = doc.files.filter((f) => f.error === null && f.sheets.length > 0).map((f) => f.path);
+    // The summary written above is known as one and never read as an input (it is listed, saying so).
     expect(read.map((p) => p.slice(dir.length + 1))).toEqual(["1-正常.xlsx", "3-远处一格.xlsx"]);
-    const [normal, stray] = doc.files.filter((f) => f.error === null);
+    expect(doc.files.find((f) => f.path === summary)).toMatchObject({ status: "no-form", sheets: [] });
+    const [normal, stray] = doc.files.filter((f) => f.error === null && f.sheets.length > 0);
     const findings = (f: typeof normal) =>
       JSON.stringify(f.sheets.map((s) => s.forms.map((x) => x.findings)));
     expect(findings(normal)).toContain("SCORE_MISMATCH");

@@ -139,7 +139,12 @@ describe("zpb check --brief", () => {
     const toCorrect = forms.filter((f) => f.findings.some((x) => x.severity === "error")).length;
     const last = run.out.trim().split("\n").at(-1);
     expect(last).toBe(
-      cliText.briefTotals(doc.files.length, forms.length, forms.length - toCorrect, toCorrect, 1, 1)
+      cliText.counts(
+        doc.files.length,
+        forms.length,
+        { pass: forms.length - toCorrect, fix: toCorrect, unscored: 0, unreadable: 1 },
+        { noForm: 0, notSpreadsheet: 0, unreadable: 1 }
+      )
     );
     const full = await zpb("check", inputs);
     expect(run.out.split("\n").length).toBeLessThan(full.out.split("\n").length);

@@ -74,7 +74,8 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     expect(sheets.map((s) => s.name)).toEqual(["汇总", "问题明细", "统计"]);
     expect((await readdir(dir)).sort()).toEqual(["收到的表", "汇总.xlsx"]);
     expect(stdout).toContain(cliText.summaryWritten(out, tableOf(sheets[0], HEADER_ROW).length));
-    expect(stdout).toContain(cliText.otherFiles(join(inputs, "说明.txt"))); // the text report names it too
+    // The text report names it too, with its status.
+    expect(stdout).toContain(`${join(inputs, "说明.txt")}  【不是电子表格文件】`);
   });
 
   it("names every input: each form, each file that gave none with its reason, the skipped sheet", () => {
@@ -99,10 +100,10 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
         .sort()
     ).toEqual(["不是自评表", "通过"]);
     expect(byFile("4.xlsx").find((r) => r["状态"] === "不是自评表")?.["工作表"]).toBe("__zpb_undo");
-    // Every file of the JSON document and the note are there; nothing else.
+    // Every file of the JSON document (the note too) is there; nothing else.
     const files = new Set(rows.map((r) => r["文件"]));
     for (const f of doc.files) expect(files.has(f.path), f.path).toBe(true);
-    expect(files.size).toBe(doc.files.length + 1);
+    expect(files.size).toBe(doc.files.length);
   });
 
   it("sorts by status (未能读取, 需修改, 通过, 不是自评表) and errors", () => {
@@ -244,7 +245,7 @@ describe("the summary never reads what it writes", () => {
     const out = join(dir, "汇总.xlsx");
     const run = await zpb("check", inputs, "--summary", out);
     expect(run.code).toBe(1);
-    expect(run.out).toContain(cliText.ownOutputs(old));
+    expect(run.out).toContain(`${old}  【不是自评表】\n  ${cliText.ownOutput}`);
     expect(run.out).not.toContain("「汇总」");
     const rows = tableOf(readSummary(out)[0], HEADER_ROW).filter((r) => r["文件"] === old);
     expect(rows.map((r) => [r["状态"], r[H[16]]])).toEqual([["不是自评表", cliText.ownOutput]]);

@@ -52,13 +52,13 @@ describe("exit status", () => {
 });
 
 describe("folder walk names", () => {
-  it("takes workbooks, skips lock files, hidden files and fix outputs", () => {
+  it("takes workbooks (fix outputs too: a corrected submission), skips lock files and hidden files", () => {
     expect(isWorkbookName("自评表.xlsx")).toBe(true);
     expect(isWorkbookName("自评表.XLSX")).toBe(true);
     expect(isWorkbookName("旧表.xls")).toBe(true); // reported as unreadable rather than silently skipped
     expect(isWorkbookName("~$自评表.xlsx")).toBe(false);
     expect(isWorkbookName(".自评表.xlsx")).toBe(false);
-    expect(isWorkbookName("自评表.checked.xlsx")).toBe(false);
+    expect(isWorkbookName("自评表.checked.xlsx")).toBe(true);
     expect(isWorkbookName("说明.docx")).toBe(false);
   });
 
@@ -102,13 +102,13 @@ describe("the text report of a form that could not be read", () => {
     const f = unreadable();
     f.sheets[0].findings[0].message = "看起来是自评表，但缺少「得分」列";
     const text = renderReport([f], paint(false));
-    expect(text).toContain("y.xlsx\n  「表」\n");
+    expect(text).toContain("y.xlsx  【未能读取】\n  「表」  【未能读取】\n");
     expect(text).toMatch(/A1\s+错误\s+看起来是自评表，但缺少「得分」列/);
-    expect(text).toContain("1 张表无法读取");
+    expect(text).toContain("未能读取 1 张");
     const brief = renderReport([f, file(null, ["info"])], paint(false), { brief: true });
     expect(brief).toContain("「表」");
     expect(brief).not.toContain("x.xlsx"); // nothing in it needs attention
-    expect(brief).toContain("通过 1 张，需修改 0 张，无法读取的表 1 张");
+    expect(brief).toContain("通过 1 张，需修改 0 张，未评分 0 张，未能读取 1 张");
   });
 });
 
