@@ -15,7 +15,7 @@ import { renderReport } from "./render";
 import { assertSummaryTarget, writeSummary } from "./summary";
 import { CliError, exitCodeOf, type CliIo } from "./types";
 import { canonicalPath, PatchError, systemReason, WorkbookError } from "./workbook";
-import { buildBatch } from "./batch";
+import { buildBatch } from "../review/batch";
 import { writeReport } from "./report";
 import { writeLetters } from "./letters";
 
@@ -85,11 +85,13 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
   }
   for (const f of files) if (f.error !== null) io.err(`${f.error}\n`);
   if (outputs.length > 0 || flags.letters !== undefined) {
-    const batch = buildBatch(files, others, ownOutputs, {
+    const batch = buildBatch(files, {
       when: new Date(),
       profile: profile.name,
       version: version(),
       inputs: paths,
+      others,
+      ownOutputs,
     });
     const say = (line: string) => {
       if (!flags.json) io.out(`${line}\n`);
