@@ -10,6 +10,8 @@ export const cliText = {
   optSummary: "另外写出一份汇总工作簿：汇总（每张表一行）、问题明细（每个问题一行，可点到单元格）、统计",
   optReport: "另外写出一份可打印的 HTML 审核报告（离线打开，含图表）",
   optLetters: "在该文件夹中为每个主管部门写一份审核意见（HTML，可直接打印或发送）",
+  optSince:
+    "与上次的审核结果（以前写出的汇总表 .xlsx 或 --json 输出）比较：标出新报送、已改正、仍需修改、变差的表",
   optBrief: "只列出有问题的表，最后一行给出合计（适合几百张表的文件夹）",
   optProfile: "评分规则（mof2020、mof2020-linear、mof2020-strict），默认 mof2020",
   optOutput: "写出的文件，默认与原文件同目录的 <文件名>.checked.xlsx（.xlsm 为 .checked.xlsm）",

@@ -416,3 +416,11 @@ export function provenance(batch: Batch): string {
 export function overview(batch: Batch): string {
   return R.overview(batch.counts);
 }
+
+/** With an earlier check: one line counting the forms by change and the forms gone. */
+export function sinceLine(batch: Batch): string {
+  const counts = { new: 0, fixed: 0, still: 0, worse: 0, same: 0 };
+  for (const r of batch.rows) if (r.change) counts[r.change]++;
+  const head = batch.since?.when ? `${R.sinceLine(batch.since.when)}；` : "";
+  return `${R.sinceTitle}：${head}${R.sinceCounts(counts, batch.since?.gone.length ?? 0)}`;
+}

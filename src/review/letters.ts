@@ -144,7 +144,12 @@ function sinceBlocks(letter: Letter, batch: Batch): Block[] {
   ];
   for (const c of CHANGES) {
     if (c === "same" || counts[c] === 0) continue;
-    const items = rows.filter((r) => r.change === c).map((r) => `${r.project || T.unnamed}（${place(r)}）`);
+    const items = rows
+      .filter((r) => r.change === c)
+      .map((r) => {
+        const corrected = r.corrected.map((p) => R.correctedItem(p.cell, p.name)).join("；");
+        return `${r.project || T.unnamed}（${place(r)}）${corrected ? `：${R.correctedTitle}${corrected}` : ""}`;
+      });
     blocks.push({ kind: "subheading", text: `${R.change[c]}（${items.length}）` }, { kind: "list", items });
   }
   if (gone.length > 0)
