@@ -81,10 +81,10 @@ export interface SheetSpec {
 }
 
 /** Styles whose text wraps inside its cell. */
-const WRAPPED: ReadonlySet<Style> = new Set<Style>(["wrap", "link", "header", "note"]);
+const WRAPPED: ReadonlySet<Style> = new Set<Style>(["wrap", "header", "note"]);
 /** Points per line of 11 pt text, and the share of a column's width a line of text may fill. */
 const LINE_HEIGHT = 15;
-const FILL = 0.85;
+const FILL = 0.95;
 
 /** The lines a wrapped text takes in a column `width` characters wide. */
 function linesOf(text: string, width: number): number {
