@@ -7,13 +7,13 @@
  * - the letters read back (.docx's word/document.xml, .html) and the .docx rendered by LibreOffice: no path of
  *   this machine, no UTC, counts equal to the rows listed, each department's forms and only those;
  * - no finding code in anything a person reads (text, --brief, summary, report, letters).
- * One LibreOffice run converts the summary and every letter. With ZPB_SCREENSHOTS=1 it also writes page 1 of
- * the printed summary to docs/screenshot-summary-print.png.
+ * One LibreOffice run converts the summary and every letter (the letters only where LibreOffice Writer is
+ * installed). docs/screenshot-summary-print.png is made by scripts/screenshot-summary.ts.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { unzipSync } from "fflate";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,7 +35,6 @@ const WRITER = (() => {
   const program = dirname(realpathSync(soffice));
   return readdirSync(program).some((n) => /^libswlo\.so|^swlo\.dll|^libswlo\.dylib/.test(n));
 })();
-const DOCS = fileURLToPath(new URL("../../docs/", import.meta.url));
 /** Anything shaped like a finding code (FIX_HELD, UNSCORABLE would need the list: both are checked). */
 const CODE_LIKE = /\b[A-Z]{2,}(?:_[A-Z]+)+\b/;
 const CODES = [...new Set([...FINDING_CODES, ...Object.keys(CODE_NAME)])];
@@ -126,12 +125,6 @@ beforeAll(async () => {
       .pop()!
       .replace(/\.docx$/, "");
     letterPdfs.set(name, readPdf(readFileSync(join(paths.pdf, `${name}.pdf`))));
-  }
-  if (process.env.ZPB_SCREENSHOTS === "1") {
-    const png = join(dir, "png");
-    mkdirSync(png);
-    expect(convert("png", [paths.summary], png).status).toBe(0);
-    copyFileSync(join(png, "汇总.png"), join(DOCS, "screenshot-summary-print.png"));
   }
 }, 300_000);
 afterAll(() => cleanup());
