@@ -9,11 +9,11 @@ import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PROFILE } from "../../src/core/index";
-import { fileStatus } from "../../src/core/status";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import {
   analyzeWorkbook,
   buildBatch,
+  fileVerdict,
   letterFiles,
   readEarlier,
   reportHtml,
@@ -67,7 +67,7 @@ describe("src/review", () => {
       (name) => {
         const workbook = readWorkbook(new Uint8Array(readFileSync(fixture(name))), { file: name });
         const { sheets, skipped } = analyzeWorkbook(workbook, { profile: DEFAULT_PROFILE });
-        return { path: name, error: null, sheets, skipped, status: fileStatus(sheets), why: null };
+        return { path: name, error: null, sheets, skipped, ...fileVerdict(sheets) };
       }
     );
     const meta = {
