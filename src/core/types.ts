@@ -26,6 +26,9 @@ export const FINDING_CODES = [
   "VALUE_UNREADABLE",
   "FORM_UNREADABLE",
   "FIX_HELD",
+  "VALUE_EMPTY",
+  "TOTAL_OVER_FULL",
+  "COLUMN_INFERRED",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
