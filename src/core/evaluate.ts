@@ -7,6 +7,7 @@ import type { Pos } from "./layout";
 import { a1 } from "./address";
 import { fmt2, fmtNum, matchesPrinted, round2 } from "./numbers";
 import { readNumber } from "./cells";
+import { ROLE_NAMES } from "./templates";
 import type { CellInfo } from "./grid";
 import { MSG } from "../i18n/core";
 import { finding } from "./rules/finding";
@@ -159,6 +160,18 @@ export function evaluateForm(form: Form, profile: Profile): Evaluation {
     ...rows.flatMap((r) => r.findings),
     ...total.findings,
     ...overFull,
+    ...form.inferred.map((c) =>
+      finding(
+        "COLUMN_INFERRED",
+        "info",
+        c.pos,
+        MSG.columnInferred(
+          c.header,
+          ROLE_NAMES[c.role],
+          c.role === "weight" ? MSG.inferredWeight(fmtNum(c.sum), fmtNum(c.budget)) : MSG.inferredScore
+        )
+      )
+    ),
   ];
   if (unscored) {
     const noActual = rows.filter((r) => r.result.actual === "").length;

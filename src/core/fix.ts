@@ -38,6 +38,8 @@ function valueFor(w: Write, old: ReturnType<typeof cellAt>): number | string | n
   if (isPercentFormat(old.format)) return roundHalfUp(n / 100, 6);
   // A rate typed as text with a percent sign ("96%") keeps that form; so does an empty, unformatted cell
   // among rates shown as percentages, which would otherwise show 77.78 under a 77.78%.
+  // (A negative rate, from a negative base, is written as a number: a text never starts with "-".)
+  if (n < 0) return n;
   if (typeof old.value === "string" && read.kind === "number" && read.percent) return `${fmtNum(n)}%`;
   if (read.kind === "empty" && w.percent) return `${fmtNum(n)}%`;
   return n;

@@ -113,13 +113,18 @@ function checkBlocks(form: Form, rows: IndicatorEval[], budgetWeight: number | n
     .map((b) => `${b.label.replace(/\s+/g, "")}`)
     .filter(Boolean)
     .join("、");
+  // A column of per-row numbers that could not be proven to be 分值 is told, never ignored in silence: the
+  // form is then not said to carry its weights by block.
+  const unknown = form.unknown[0];
   findings.push(
-    finding(
-      "UNSCORABLE",
-      "info",
-      form.headerCell,
-      MSG.weightsByBlock(fmtNum(budgetWeight ?? 0), named || "—")
-    )
+    unknown
+      ? finding("UNSCORABLE", "info", unknown.pos, MSG.columnUnknown(unknown.header))
+      : finding(
+          "UNSCORABLE",
+          "info",
+          form.headerCell,
+          MSG.weightsByBlock(fmtNum(budgetWeight ?? 0), named || "—")
+        )
   );
   form.blocks.forEach((b, i) => {
     if (b.points === null) return;
