@@ -2,17 +2,18 @@
 import type { Finding, FormReport, Grade } from "./types";
 import { formStatus } from "./status";
 import type { Profile } from "./profile";
-import type { Form } from "./form";
+import type { Form, IndicatorRow } from "./form";
 import type { Pos } from "./layout";
 import { a1 } from "./address";
 import { fmt2, fmtNum, matchesPrinted, round2 } from "./numbers";
-import { readNumber } from "./cells";
-import { ROLE_NAMES } from "./templates";
+import { displayText, readNumber } from "./cells";
+import { roleKey } from "./text";
+import { BUDGET_INDICATOR, ROLE_NAMES } from "./templates";
 import type { CellInfo } from "./grid";
 import { MSG } from "../i18n/core";
 import { finding } from "./rules/finding";
 import { evaluateIndicator, isPlaceholder, type IndicatorEval } from "./rules/indicator";
-import { evaluateBudget, type BudgetWrite } from "./rules/budget";
+import { evaluateBudget, type BudgetEval, type BudgetWrite } from "./rules/budget";
 import { withoutSumRows } from "./rules/sums";
 import { checkTotal, checkWeights, gradeOf } from "./rules/totals";
 
@@ -58,6 +59,58 @@ export interface Evaluation {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The budget scored as an indicator (预算执行率 as a row under 项目管理, the budget block printing no 分值 or
+ * 得分; spec §9): the row's printed rate is checked against the block's 全年执行数 ÷ 全年预算数, and the row
+ * is scored as §3 scores the budget, min(执行率, 1) × its weight. Null for any other row.
+ */
+function asBudget(row: IndicatorRow, budget: BudgetEval, form: Form, profile: Profile): IndicatorEval | null {
+  const total = form.budget.find((b) => b.isTotal);
+  if (!total || budget.weight !== null || total.score !== null) return null;
+  if (!BUDGET_INDICATOR.test(roleKey(row.name))) return null;
+  const { annual, executed } = budget.result;
+  if (annual === null || executed === null || annual === 0 || row.weight === null || row.score === null)
+    return null;
+  const rate = (Math.max(executed, 0) / annual) * 100;
+  const printed = readNumber(row.actual);
+  const scored = evaluateIndicator(
+    {
+      ...row,
+      target: { ...row.target, value: "≥100%", format: null },
+      actual: { ...row.actual, value: `${rate}%`, format: null },
+    },
+    profile,
+    false
+  );
+  // The rate is no target the form set: a rate above 150 % is no overshoot of one.
+  scored.findings = scored.findings.filter((f) => f.code !== "OVERSHOOT");
+  scored.result.target = displayText(row.target);
+  scored.result.actual = displayText(row.actual);
+  scored.result.explain = MSG.explainBudget(
+    fmtNum(executed),
+    fmtNum(annual),
+    fmt2(rate),
+    fmtNum(scored.weight),
+    fmt2((Math.min(rate, 100) / 100) * scored.weight)
+  );
+  const ctx = { row: row.row + 1, label: row.name };
+  if (printed.kind === "empty")
+    budget.writes.push({ pos: row.actual.pos, value: round2(rate), what: "rate" });
+  else if (printed.kind === "number" && !matchesPrinted(printed.value, printed.decimals, rate)) {
+    budget.writes.push({ pos: row.actual.pos, value: round2(rate), what: "rate" });
+    scored.findings.push(
+      finding(
+        "BUDGET_RATE_MISMATCH",
+        "warning",
+        row.actual.pos,
+        MSG.budgetRate(row.name, fmtNum(printed.value), fmtNum(executed), fmtNum(annual), fmt2(rate)),
+        { ...ctx, submitted: printed.value, recomputed: round2(rate) }
+      )
+    );
+  }
+  return scored;
+}
 
 /** A form's full marks where it prints none of its own. */
 const FULL_MARKS = 100;
@@ -109,7 +162,9 @@ export function evaluateForm(form: Form, profile: Profile): Evaluation {
   // A form that prints neither weights nor scores (a 绩效目标自评表 filed with targets and actuals only) is
   // unscored: its empty 分值 cells are not each a WEIGHT_MISSING, nor their sum a WEIGHT_SUM of 0.
   const blank = all.length > 0 && all.every((r) => isEmpty(r.weight) && isEmpty(r.score));
-  const evaluated = all.map((r) => evaluateIndicator(r, profile, form.byBlock || blank));
+  const evaluated = all.map(
+    (r) => asBudget(r, budget, form, profile) ?? evaluateIndicator(r, profile, form.byBlock || blank)
+  );
   const rows: IndicatorEval[] = withoutSumRows(evaluated, budget.weight);
   const read = all.filter((_, i) => rows.includes(evaluated[i]));
   const weights = checkWeights(form, rows, budget.weight, profile, blank);
@@ -126,7 +181,9 @@ export function evaluateForm(form: Form, profile: Profile): Evaluation {
   const unscored = rows.length > 0 && rows.every((r) => !r.decided);
   const incomplete = form.total === null && weights.weights.total !== 100 && !form.byBlock;
   const sum = round2(budget.counted + rows.reduce((a, r) => a + r.counted, 0));
-  const recomputed = unscored || incomplete || rows.length === 0 ? null : sum;
+  // A column of per-row numbers that could not be read as 分值 leaves the weights unread: no total is checked.
+  const unread = form.byBlock && form.unknown.length > 0;
+  const recomputed = unscored || incomplete || unread || rows.length === 0 ? null : sum;
   // An impossible total (above the full marks) gets no grade, and fix never writes one (spec §5): its write
   // is held (FIX_HELD, basis.held below).
   const over = recomputed !== null && recomputed > full;
