@@ -112,7 +112,10 @@ export interface FormReport {
   indicators: IndicatorResult[];
   /** `recomputed` is null for a form that prints no scores at all (nothing to recompute). */
   total: { submitted: number | null; recomputed: number | null; cell: string | null; printedSum: number };
-  /** Always given: `submitted`/`cell` null where the form prints no grade; `recomputed` null only with the total. */
+  /**
+   * Always given: `submitted`/`cell` null where the form prints no grade; `recomputed` null with the total, or
+   * where the recomputed total is above the full marks (TOTAL_OVER_FULL: no grade is derived from it).
+   */
   grade: { submitted: string | null; recomputed: Grade | null; cell: string | null };
   findings: Finding[];
   /** The form's one verdict (status.ts), decided after the fix is planned: every surface shows this. */

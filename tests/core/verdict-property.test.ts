@@ -103,6 +103,20 @@ function damaged(index: number, hurts: Damage[]): Grid {
   };
 }
 
+/**
+ * Check and fix agree: every cell fix writes has a finding at that cell, or — for a 总分 or 评分等级 that follows
+ * from scores fix rewrites (findings do not cascade, §5) — the form has a finding at a cell fix rewrites.
+ */
+function checkAgree(sheet: SheetAnalysis): void {
+  for (const { report, patches } of sheet.forms) {
+    const told = new Set(report.findings.map((f) => f.cell));
+    const rows = patches.filter((p) => p.what !== "total" && p.what !== "grade");
+    for (const p of rows) expect(told.has(p.cell), `${sheet.name} ${p.cell} ${p.what}`).toBe(true);
+    for (const p of patches.filter((x) => x.what === "total" || x.what === "grade"))
+      expect(told.has(p.cell) || rows.some((r) => r.what !== "reason"), `${sheet.name} ${p.cell}`).toBe(true);
+  }
+}
+
 /** What must hold of every form called 通过. */
 function checkPassing(sheet: SheetAnalysis): number {
   let passed = 0;
@@ -132,6 +146,7 @@ describe("a form called 通过 was read, is within its full marks, has no error,
     for (const { grid } of REAL) {
       const sheet = analyzeSheet(grid);
       passed += checkPassing(sheet);
+      checkAgree(sheet);
       // Without prompts the verdict is the same.
       const bare = analyzeSheet(grid, { prompts: false });
       expect(bare.forms.map((f) => f.report.status)).toEqual(sheet.forms.map((f) => f.report.status));
@@ -146,6 +161,7 @@ describe("a form called 通过 was read, is within its full marks, has no error,
         const grid = damaged(i, hurts);
         const sheet = analyzeSheet(grid);
         passed += checkPassing(sheet);
+        checkAgree(sheet);
         if (hurts.some((h) => h.kind === "text"))
           expect(sheet.forms.every((f) => f.report.status !== "pass")).toBe(true);
       }),

@@ -8,6 +8,7 @@ import { analyzeSheet, FINDING_CODES } from "../../src/core";
 import type { FormAnalysis, Grid, Scalar } from "../../src/core";
 import { MSG } from "../../src/i18n/core";
 import { applyPatches, cleanInds, mofForm, sheet, type Ind } from "./sheet";
+import { loadGrids } from "./variants";
 
 /** The one form on the sheet, with no sheet-level finding. */
 function only(grid: Grid): FormAnalysis {
@@ -112,7 +113,40 @@ describe("check and fix agree (§5): every cell fix writes has a finding; 通过
   });
 });
 
+describe("the real 610 工作经费 (2022-wujing-006): 77.77% printed, 其中 row's 执行率 empty", () => {
+  it("fix writes the fraction into the %-formatted cell and “77.78%” under it, each with its finding", () => {
+    const [grid] = loadGrids("single/2022-wujing-006.xlsx");
+    const a = only(grid);
+    expect(a.patches.map((p) => [p.cell, p.value])).toEqual([
+      ["H6", 0.7778],
+      ["H7", "77.78%"],
+    ]);
+    expect(codes(a)).toEqual(["BUDGET_RATE_MISMATCH@H6:warning", "VALUE_EMPTY@H7:info"]);
+    expect(a.report.status).toBe("fix");
+    const after = only(applyPatches(grid, a.patches));
+    expect(after.report.status).toBe("pass");
+    expect(after.report.findings).toEqual([]);
+  });
+});
+
 describe("impossible figures are errors (§5)", () => {
+  it("a 得分合计 row under a 一级指标 merged down over it is still the total row", () => {
+    const rows: Scalar[][] = [
+      ["区域绩效自评表"],
+      ["项目名称", "测试区域"],
+      ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "年度资金总额", 100, 100, 100, 10, 100, 10],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "演练次数", "≥10(次)", "10(次)", 50, 50],
+      [null, "质量指标", "合格率", "≥90%", "95%", 40, 40],
+      [null, null, "得分合计", null, null, 100, 100],
+    ];
+    const a = only(sheet(rows, [{ top: 5, left: 0, bottom: 7, right: 0 }]));
+    expect(a.report.indicators.map((i) => i.level3)).toEqual(["演练次数", "合格率"]);
+    expect(a.report.total).toMatchObject({ submitted: 100, recomputed: 100, cell: "G8" });
+    expect(a.report.findings.map((f) => f.code)).toEqual(["WEIGHT_SPLIT"]);
+  });
+
   it("a last row labelled 得分合计 (100) is the total row, not an indicator (区域绩效自评表)", () => {
     for (const label of ["得分合计", "合计得分", "自评总分", "总 计"]) {
       const grid = mofForm({ rows: [...cleanInds(), { l1: label, l3: null, weight: 100, score: 100 }] });
