@@ -115,10 +115,18 @@ function asBudget(row: IndicatorRow, budget: BudgetEval, form: Form, profile: Pr
 /** A form's full marks where it prints none of its own. */
 const FULL_MARKS = 100;
 
-/** The form's full marks: the 分值 its 总分 row prints as its maximum, else 100. */
-function fullMarks(form: Form): number {
+/**
+ * The form's full marks: 100, or the form's own Σ weights where its 总分 row prints them as its maximum (a
+ * maximum the weights do not add up to is no maximum: the total is then out of 100).
+ */
+function fullMarks(form: Form, weights: number): number {
   const printed = form.total?.weight ? readNumber(form.total.weight) : null;
-  return printed && printed.kind === "number" && printed.value > 0 ? printed.value : FULL_MARKS;
+  return printed &&
+    printed.kind === "number" &&
+    printed.value > 0 &&
+    round2(printed.value) === round2(weights)
+    ? printed.value
+    : FULL_MARKS;
 }
 
 /** Whether a cell is absent or holds no value. */
@@ -168,7 +176,7 @@ export function evaluateForm(form: Form, profile: Profile): Evaluation {
   const rows: IndicatorEval[] = withoutSumRows(evaluated, budget.weight);
   const read = all.filter((_, i) => rows.includes(evaluated[i]));
   const weights = checkWeights(form, rows, budget.weight, profile, blank);
-  const full = fullMarks(form);
+  const full = fullMarks(form, weights.weights.total);
   const printedSum = round2(budget.printed + rows.reduce((a, r) => a + r.printed, 0));
   // A score that cannot be read (text, an error value) is reported on its own cell, never summed as 0.
   const scoreCells = new Set(read.map((r) => r.score && a1(r.score.pos.row, r.score.pos.col)));
