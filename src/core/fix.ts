@@ -36,8 +36,12 @@ function valueFor(w: Write, old: ReturnType<typeof cellAt>): number | string | n
   const n = Number(w.value);
   if (w.what !== "rate") return n;
   if (isPercentFormat(old.format)) return roundHalfUp(n / 100, 6);
-  // A rate typed as text with a percent sign ("96%") keeps that form.
+  // A rate typed as text with a percent sign ("96%") keeps that form; so does an empty, unformatted cell
+  // among rates shown as percentages, which would otherwise show 77.78 under a 77.78%.
+  // (A negative rate, from a negative base, is written as a number: a text never starts with "-".)
+  if (n < 0) return n;
   if (typeof old.value === "string" && read.kind === "number" && read.percent) return `${fmtNum(n)}%`;
+  if (read.kind === "empty" && w.percent) return `${fmtNum(n)}%`;
   return n;
 }
 
@@ -75,32 +79,51 @@ export function planFix(
   const patches: Patch[] = [];
   const findings: Finding[] = [];
   const later: Write[] = [];
+  const reasons: Write[] = [];
   for (const w of writes) {
-    if (w.what === "reason" && !options.prompts) continue;
-    if (w.what === "total" || w.what === "grade") {
-      later.push(w);
-      continue;
-    }
-    plan(grid, w, patches, findings);
+    if (w.what === "reason") reasons.push(w);
+    else if (w.what === "total" || w.what === "grade") later.push(w);
+    else plan(grid, w, patches, findings);
   }
   const why = heldBecause(grid, basis, new Map(patches.map((p) => [p.cell, p])));
-  if (why === null) {
-    for (const w of later) plan(grid, w, patches, findings);
-    return { patches, findings };
+  let kept = patches;
+  if (why !== null) {
+    // The form's own arithmetic is kept: with its total held, no score it sums is changed either.
+    const sums = basis.cell !== null && basis.sumsScores;
+    kept = sums ? patches.filter((p) => p.what !== "score" && p.what !== "budgetScore") : patches;
+    if (later.length > 0 || kept.length < patches.length)
+      findings.push(
+        finding(
+          "FIX_HELD",
+          "info",
+          basis.cell ?? later[0].pos,
+          why + (sums ? MSG.fixHeldScores : MSG.fixHeldTotal)
+        )
+      );
   }
-  // The form's own arithmetic is kept: with its total held, no score it sums is changed either.
-  const sums = basis.cell !== null && basis.sumsScores;
-  const kept = sums ? patches.filter((p) => p.what !== "score" && p.what !== "budgetScore") : patches;
-  if (later.length > 0 || kept.length < patches.length)
-    findings.push(
-      finding(
-        "FIX_HELD",
-        "info",
-        basis.cell ?? later[0].pos,
-        why + (sums ? MSG.fixHeldScores : MSG.fixHeldTotal)
-      )
-    );
+  // Prompts last: the points they name are those lost in the sheet as the fix leaves it (spec §6).
+  const after = new Map(kept.map((p) => [p.cell, p]));
+  for (const w of reasons) {
+    const prompt = promptFor(grid, w, after);
+    if (options.prompts) plan(grid, prompt, kept, findings);
+  }
+  if (why === null) for (const w of later) plan(grid, w, kept, findings);
   return { patches: kept, findings };
+}
+
+/**
+ * A prompt with the points lost in the sheet after the fix (weight − the score that stands there), its
+ * REASON_MISSING message told the same.
+ */
+function promptFor(grid: Grid, w: Write, patched: Map<string, Patch>): Write {
+  const p = w.prompt;
+  if (!p) return w;
+  const standing = valueAfter(grid, patched, p.scorePos.row, p.scorePos.col);
+  const lost = standing === null ? null : roundHalfUp(p.weight - standing, 2);
+  // Where the sheet keeps full marks (a score held or in a formula) the deviation is still told, without points.
+  const points = lost !== null && lost > 0 ? fmtNum(lost) : "";
+  p.finding.message = p.message(points);
+  return { ...w, value: p.text(points) };
 }
 
 function plan(grid: Grid, w: Write, patches: Patch[], findings: Finding[]): void {

@@ -2,11 +2,11 @@
 import { cellAt, type CellInfo, type Grid } from "./grid";
 import type { FormKind } from "./types";
 import { a1 } from "./address";
-import type { FormLayout, Pos } from "./layout";
+import type { ColumnRead, FormLayout, Pos } from "./layout";
 import { shownCell } from "./merges";
-import { headerKey, isNoValueText, stripIndicatorPrefix } from "./text";
+import { headerKey, isNoValueText, roleKey, stripIndicatorPrefix } from "./text";
 import { displayText, readNumber } from "./cells";
-import { DETAIL_PREFIX, ERROR_VALUE } from "./templates";
+import { DETAIL_PREFIX, ERROR_VALUE, POINTS, POINTS_ONLY, SUBTOTAL_LABEL } from "./templates";
 
 /** A cell of the form: where it is and what it holds. */
 export interface FormCell extends CellInfo {
@@ -70,6 +70,9 @@ export interface Form {
   blocks: { label: string; labelPos: Pos | null; points: number | null }[];
   /** The budget weight printed in the budget block's label, where there is one. */
   budgetPoints: number | null;
+  /** Columns read by their content (COLUMN_INFERRED) and per-row number columns not recognised. */
+  inferred: ColumnRead[];
+  unknown: ColumnRead[];
 }
 
 function at(grid: Grid, row: number, col: number): FormCell {
@@ -84,6 +87,12 @@ function text(grid: Grid, p: Pos | null): string {
 /** A label read through merges (一级/二级指标 merged over their rows). */
 function mergedText(grid: Grid, layout: FormLayout, row: number, col: number | null): string {
   return col === null ? "" : displayText(shownCell(grid, layout.merges, row, col)).trim();
+}
+
+/** A label cell's own text: empty where the cell is merged down from a row above. */
+function ownText(grid: Grid, layout: FormLayout, row: number, col: number): string {
+  const m = layout.merges.at(row, col);
+  return m && m.top < row ? "" : text(grid, { row, col });
 }
 
 /** The target of a row: one cell, or the 指标性质 / 指标值 / 度量单位 of a split target read together. */
@@ -117,9 +126,12 @@ function readIndicators(grid: Grid, layout: FormLayout): IndicatorRow[] {
       level1 = "";
       level2 = "";
     }
-    const l1 = mergedText(grid, layout, r, cols.level1);
+    let l1 = mergedText(grid, layout, r, cols.level1);
     const l2 = mergedText(grid, layout, r, cols.level2);
-    if (l1 && l1 !== level1) level2 = "";
+    // A level-1 cell that is only its points ("(50分)", under 产出指标) gives the label above its points.
+    if (l1 && POINTS_ONLY.test(headerKey(l1)))
+      l1 = level1 && !POINTS.test(headerKey(level1)) ? `${level1}${l1}` : level1 || l1;
+    if (l1 && l1 !== level1 && !l1.startsWith(level1 || "\u0000")) level2 = "";
     level1 = l1 || level1;
     level2 = l2 || level2;
     let level3 = "";
@@ -127,7 +139,11 @@ function readIndicators(grid: Grid, layout: FormLayout): IndicatorRow[] {
     const name = isNoValueText(stripIndicatorPrefix(level3)) ? "" : stripIndicatorPrefix(level3);
     const weight = cols.weight === null ? null : at(grid, r, cols.weight);
     const weighted = weight !== null && readNumber(weight).kind === "number";
-    const detail = parentWeighted && !weighted && DETAIL_PREFIX.test(headerKey(name));
+    // A 小计 row sums the rows above it (counted once, through them); a 其中 line details the row above.
+    const subtotal = [name, cols.level2 === null ? "" : ownText(grid, layout, r, cols.level2)].some((t) =>
+      SUBTOTAL_LABEL.test(roleKey(t))
+    );
+    const detail = subtotal || (parentWeighted && !weighted && DETAIL_PREFIX.test(headerKey(name)));
     if (!detail) parentWeighted = weighted;
     rows.push({
       row: r,
@@ -188,12 +204,16 @@ export function readForm(grid: Grid, layout: FormLayout): Form {
     budget: readBudget(grid, layout),
     indicators: readIndicators(grid, layout),
     total:
-      totalRow === null || cols.score === null
+      cols.score === null
         ? null
-        : {
-            weight: cols.weight === null ? null : at(grid, totalRow, cols.weight),
-            score: at(grid, totalRow, cols.score),
-          },
+        : totalRow !== null
+          ? {
+              weight: cols.weight === null ? null : at(grid, totalRow, cols.weight),
+              score: at(grid, totalRow, cols.score),
+            }
+          : layout.headerTotal
+            ? { weight: null, score: at(grid, layout.headerTotal.row, layout.headerTotal.col) }
+            : null,
     grade: layout.gradeCell ? at(grid, layout.gradeCell.row, layout.gradeCell.col) : null,
     weightSumCell,
     headerCell,
@@ -201,5 +221,7 @@ export function readForm(grid: Grid, layout: FormLayout): Form {
     hasScores: cols.score !== null,
     blocks: layout.blocks.map(({ label, labelPos, points }) => ({ label, labelPos, points })),
     budgetPoints: layout.budget?.points ?? null,
+    inferred: layout.inferred,
+    unknown: layout.unknown,
   };
 }

@@ -3,13 +3,16 @@
  * columns, budget block, blocks, total and grade rows, and where it starts and ends. One place says where a
  * form starts and ends: `locateForms`.
  */
-import { gridEnd, presentRows, rowEnd, rowsBetween, type Grid } from "./grid";
+import { cellAt, gridEnd, presentRows, rowEnd, rowsBetween, type Grid } from "./grid";
+import { readNumber } from "./cells";
+import { round2 } from "./numbers";
 import { indexMerges, shownCell, type MergeIndex } from "./merges";
 import { headerKey, matchesWord, roleKey } from "./text";
 import { headerAt, mayHoldHeader, type HeaderFound } from "./header";
 import { findBudget, isBudgetHeader, type BudgetLayout } from "./budget-layout";
 import {
   GRADE_LABELS,
+  HEADER_TOTAL_LABELS,
   INFO_LABELS,
   KIND_TITLES,
   POINTS,
@@ -72,12 +75,27 @@ export interface FormLayout {
   rows: number[];
   blocks: BlockLayout[];
   totalRow: number | null;
+  /** Columns recognised by what they hold (COLUMN_INFERRED), and per-row number columns not recognised. */
+  inferred: ColumnRead[];
+  unknown: ColumnRead[];
+  /** A total printed in the header block ("自评得分 98" beside the title), where there is no 总分 row. */
+  headerTotal: Pos | null;
   gradeCell: Pos | null;
   budget: BudgetLayout | null;
   project: Pos | null;
   department: Pos | null;
   implementer: Pos | null;
   merges: MergeIndex;
+}
+
+/** A column read by its content: its header cell, the header's text, and the role given. */
+export interface ColumnRead {
+  pos: Pos;
+  header: string;
+  role: "weight" | "score";
+  /** The arithmetic that proves it: Σ weights with the budget's (weight), or the highest score's row. */
+  sum: number;
+  budget: number;
 }
 
 /** A part of the sheet that looks like a form but could not be read. */
@@ -261,6 +279,9 @@ function boundsAfter(
     if (startsForm(grid, merges, r, labelEnd + 1) || isBudgetHeader(grid, r))
       return { limit: r, totalRow, gradeLabel };
     for (let c = grid.left; c < labelEnd; c++) {
+      // A label merged down from a row above (一级指标 over its rows) is not this row's own.
+      const m = merges.at(r, c);
+      if (m && m.top < r) continue;
       const k = labelKey(grid, merges, r, c);
       if (!k) continue;
       if (totalRow === null && matchesWord(k, TOTAL_LABELS) && k.length <= 6) totalRow = r;
@@ -348,6 +369,168 @@ function lastColumn(grid: Grid, top: number, bottom: number): number {
   return last;
 }
 
+/**
+ * A total printed in the form's header block: a 自评得分 label (HEADER_TOTAL_LABELS) above the indicator
+ * header, outside the budget block, with a number right of it.
+ */
+function findHeaderTotal(
+  grid: Grid,
+  merges: MergeIndex,
+  [from, to]: [number, number],
+  endCol: number,
+  budget: BudgetLayout | null
+): Pos | null {
+  const budgetRows = new Set(budget ? [budget.headerRow, ...budget.rows.map((r) => r.row)] : []);
+  for (let r = from; r < to; r++) {
+    if (budgetRows.has(r)) continue;
+    const line = grid.values[r - grid.top];
+    if (!line) continue;
+    for (let c = grid.left; c < Math.min(endCol, grid.left + line.length); c++) {
+      const v = line[c - grid.left];
+      if (typeof v !== "string" || v.length > 12) continue;
+      const k = roleKey(v);
+      // "自评得分：98" in one cell is not read (the number is not a cell of its own to check or write).
+      if (!HEADER_TOTAL_LABELS.includes(k)) continue;
+      const at = valueRightOf(grid, merges, { row: r, col: c }, endCol);
+      const value = shownCell(grid, merges, at.row, at.col).value;
+      const n = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+      if (value !== null && Number.isFinite(n)) return at;
+    }
+  }
+  return null;
+}
+
+/** The budget weight the budget block prints (its 分值 cell on the 年度资金总额 row, else its label), or 0. */
+function budgetWeight(grid: Grid, merges: MergeIndex, budget: BudgetLayout | null): number {
+  if (!budget) return 0;
+  const total = budget.rows.find((r) => r.isTotal);
+  if (total && budget.weight !== null) {
+    const read = readNumber(cellAt(grid, total.row, budget.weight));
+    if (read.kind === "number") return read.value;
+  }
+  return budget.points ?? 0;
+}
+
+/** The numbers a column holds on the rows, or null where one of its cells holds text (not a number column). */
+function columnNumbers(grid: Grid, rows: readonly number[], col: number): (number | null)[] | null {
+  const out: (number | null)[] = [];
+  for (const r of rows) {
+    const read = readNumber(cellAt(grid, r, col));
+    if (read.kind === "text") return null;
+    out.push(read.kind === "number" ? read.value : null);
+  }
+  return out.filter((n) => n !== null).length >= 2 ? out : null;
+}
+
+/** The header text over a column (the first of the header's rows that holds one). */
+function headerText(grid: Grid, merges: MergeIndex, h: HeaderFound, col: number): { pos: Pos; text: string } {
+  for (const row of h.rows) {
+    const v = shownCell(grid, merges, row, col).value;
+    if (v !== null && String(v).trim() !== "") return { pos: { row, col }, text: String(v).trim() };
+  }
+  return { pos: { row: h.anchor, col }, text: "" };
+}
+
+/** Columns of the header's width that no known word names: candidates to be read by their content. */
+function freeColumns(h: HeaderFound, cols: IndicatorColumns, right: number): number[] {
+  const used = new Set<number>(h.roles.values());
+  for (let c = cols.level3; c <= cols.level3End; c++) used.add(c);
+  const from = cols.level3End + 1;
+  const out: number[] = [];
+  for (let c = from; c <= right; c++) if (!used.has(c)) out.push(c);
+  return out;
+}
+
+/**
+ * The 得分 column of a header that names 分值 but no score word: the column beside 分值 whose numbers each
+ * stay within their row's 分值 (spec §9), on the rows under the header.
+ */
+function scoreByContent(
+  grid: Grid,
+  merges: MergeIndex,
+  h: HeaderFound,
+  next: HeaderFound | undefined,
+  end: { row: number; col: number }
+): ColumnRead | null {
+  const weightCol = h.roles.get("weight");
+  if (weightCol === undefined) return null;
+  const cols = { ...columnsOf(h), score: null };
+  const first = h.rows[h.rows.length - 1] + 1;
+  const bounds = boundsAfter(grid, merges, first, next ? next.rows[0] : end.row, cols);
+  const stop = bounds.totalRow ?? bounds.gradeLabel?.row ?? bounds.limit;
+  const rows = rowsBetween(grid, first, stop).filter((r) => holdsValue(grid.values[r - grid.top]));
+  const weights = columnNumbers(grid, rows, weightCol);
+  if (!weights) return null;
+  const free = new Set(freeColumns(h, cols, end.col));
+  return scoreBeside(grid, merges, h, rows, weightCol, weights, free);
+}
+
+function scoreBeside(
+  grid: Grid,
+  merges: MergeIndex,
+  h: HeaderFound,
+  rows: readonly number[],
+  weightCol: number,
+  weights: readonly (number | null)[],
+  free: ReadonlySet<number>
+): ColumnRead | null {
+  for (const c of [weightCol + 1, weightCol - 1]) {
+    if (!free.has(c)) continue;
+    const scores = columnNumbers(grid, rows, c);
+    if (!scores) continue;
+    const within = scores.every(
+      (s, i) => s === null || (weights[i] !== null && s >= 0 && s <= (weights[i] as number) + 1e-9)
+    );
+    if (!within) continue;
+    const { pos, text } = headerText(grid, merges, h, c);
+    const sum = scores.reduce<number>((a, s) => a + (s ?? 0), 0);
+    return { pos, header: text, role: "score", sum, budget: 0 };
+  }
+  return null;
+}
+
+/**
+ * Reads by content the 分值 (and then 得分) column of a header that names no weight: the free column whose
+ * numbers with the budget weight make 100 is 分值; the column beside it whose numbers each stay within their
+ * row's 分值 is 得分 (when no word names it). A free column of per-row numbers not so proven is `unknown`:
+ * never ignored in silence. Sets the roles found on `cols`.
+ */
+function byContent(
+  grid: Grid,
+  merges: MergeIndex,
+  h: HeaderFound,
+  cols: IndicatorColumns,
+  rows: readonly number[],
+  budget: number
+): { inferred: ColumnRead[]; unknown: ColumnRead[] } {
+  const inferred: ColumnRead[] = [];
+  const unknown: ColumnRead[] = [];
+  if (cols.weight !== null) return { inferred, unknown };
+  const right = Math.max(...[...h.roles.values()], cols.level3End) + 2;
+  const free = freeColumns(h, cols, right);
+  for (const c of free) {
+    const nums = columnNumbers(grid, rows, c);
+    if (!nums) continue;
+    const sum = round2(nums.reduce<number>((a, n) => a + (n ?? 0), 0));
+    const { pos, text } = headerText(grid, merges, h, c);
+    if (round2(sum + budget) !== 100 || nums.some((n) => n !== null && n < 0)) {
+      if (c !== cols.score) unknown.push({ pos, header: text, role: "weight", sum, budget });
+      continue;
+    }
+    cols.weight = c;
+    inferred.push({ pos, header: text, role: "weight", sum, budget });
+    if (cols.score === null) {
+      const score = scoreBeside(grid, merges, h, rows, c, nums, new Set(free.filter((x) => x !== c)));
+      if (score) {
+        cols.score = score.pos.col;
+        inferred.push(score);
+      }
+    }
+    return { inferred, unknown: [] };
+  }
+  return { inferred, unknown };
+}
+
 /** Whether the cell is the only one holding a value on its row. */
 function aloneOnRow(grid: Grid, p: Pos): boolean {
   const line = grid.values[p.row - grid.top] ?? [];
@@ -367,6 +550,14 @@ export function locateForms(grid: Grid): SheetLayout {
     const h = headers[i];
     const headerTop = h.rows[0];
     const title = findTitle(grid, [regionTop, headerTop], end.col);
+    const scoreFound =
+      h.missing.length === 1 && h.missing[0] === "score"
+        ? scoreByContent(grid, merges, h, headers[i + 1], end)
+        : null;
+    if (scoreFound) {
+      h.roles.set("score", scoreFound.pos.col);
+      h.missing = [];
+    }
     if (h.missing.length > 0) {
       unreadable.push(unreadablePart(h, title));
       regionTop = h.rows[h.rows.length - 1] + 1;
@@ -420,12 +611,16 @@ export function locateForms(grid: Grid): SheetLayout {
     const top: [number, number] = [regionTop, headerTop];
     const right = (p: Pos | null) => (p ? valueRightOf(grid, merges, p, end.col) : null);
     const budget = findBudget(grid, merges, top, end.col);
+    // Columns whose header word is unknown, recognised by what they hold (spec §9).
+    const content = byContent(grid, merges, h, cols, rowsIn, budgetWeight(grid, merges, budget));
+    if (scoreFound) content.inferred.unshift(scoreFound);
     const project = findLabel(grid, top, end.col, INFO_LABELS.project);
     const gradeCell = bounds.gradeLabel
       ? valueRightOf(grid, merges, bounds.gradeLabel, end.col)
       : bounds.totalRow !== null
         ? gradeOnTotalRow(grid, merges, bounds.totalRow, cols, end.col)
         : null;
+    const headerTotal = bounds.totalRow === null ? findHeaderTotal(grid, merges, top, end.col, budget) : null;
     const formTop = Math.min(
       headerTop,
       title?.pos.row ?? headerTop,
@@ -443,6 +638,9 @@ export function locateForms(grid: Grid): SheetLayout {
       rows: rowsIn,
       blocks,
       totalRow: bounds.totalRow,
+      headerTotal,
+      inferred: content.inferred,
+      unknown: content.unknown,
       gradeCell,
       budget,
       project: right(project),

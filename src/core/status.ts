@@ -32,13 +32,15 @@ export function worseStatus<S extends FileStatus>(a: S, b: S): S {
 }
 
 /**
- * A form's status from its report: an error finding → 需修改; no recomputed total (no scores, no weights, or
- * nothing that adds up to a total) → 未评分; otherwise 通过.
+ * A form's status from its report and the number of cells 一键重算 would write in it: an error finding →
+ * 需修改; no recomputed total (no scores, no weights, or nothing that adds up to a total) → 未评分; a form
+ * that fix would still write into (a score, rate, total, grade or prompt, each told by its warning or
+ * VALUE_EMPTY info) → 需修改; otherwise 通过. So a 通过 form is one that fix leaves untouched.
  */
-export function formStatus(report: Pick<FormReport, "findings" | "total">): FormStatus {
+export function formStatus(report: Pick<FormReport, "findings" | "total">, writes = 0): FormStatus {
   if (report.findings.some((f) => f.severity === "error")) return "fix";
   if (report.total.recomputed === null) return "unscored";
-  return "pass";
+  return writes > 0 ? "fix" : "pass";
 }
 
 /**

@@ -28,9 +28,27 @@ export const INDICATOR_HEADERS: Record<IndicatorRole, readonly string[]> = {
   // 云南 公开14表, 四川 510000: 年度指标值 spans 指标性质 / 指标值 / 度量单位 (or they stand side by side).
   targetOp: ["指标性质"],
   targetUnit: ["度量单位", "计量单位"],
-  target: ["年度指标值", "年度目标值", "年初目标值", "年初指标值", "指标值", "目标值"],
-  actual: ["实际完成值", "完成值", "全年实际值", "实际值", "实际完成情况值", "全年完成值"],
-  weight: ["分值", "分数", "权重"],
+  target: [
+    "年度指标值",
+    "年度目标值",
+    "年初目标值",
+    "年初指标值",
+    "指标值",
+    "目标值",
+    "绩效目标值",
+    "预期指标值",
+    "预期目标值",
+  ],
+  actual: [
+    "实际完成值",
+    "完成值",
+    "全年实际值",
+    "实际值",
+    "实际完成情况值",
+    "全年完成值",
+    "单项指标实际完成值",
+  ],
+  weight: ["分值", "分数", "权重", "参考分值", "指标分值", "标准分值"],
   score: ["得分", "自评得分", "评分"],
   reason: ["偏差原因", "未完成原因", "偏差大或目标未完成原因", "偏差原因分析及改进措施"],
 };
@@ -70,8 +88,47 @@ export const BUDGET_ROWS = {
   other: [/财政拨款/, /财政资金/, /结转/, /其他资金/, /^其中/, /专户/, /单位资金/, /自有资金/],
 } as const;
 
-/** Labels of the 总分 row and of the 评分等级 row. */
-export const TOTAL_LABELS: readonly string[] = ["总分", "合计", "总计", "总得分", "自评总分", "综合得分"];
+/**
+ * Labels of the 总分 row and of the 评分等级 row. A row labelled as a total is the total row, never an
+ * indicator (a 区域绩效自评表 whose last row is 得分合计).
+ */
+export const TOTAL_LABELS: readonly string[] = [
+  "总分",
+  "合计",
+  "总计",
+  "总得分",
+  "自评总分",
+  "综合得分",
+  "得分合计",
+  "合计得分",
+  "总分合计",
+  "自评得分合计",
+  "评价总分",
+  "绩效总分",
+];
+
+/** A row that sums the rows above it within the table ("小计", "产出指标小计", "产出指标合计"): counted once. */
+export const SUBTOTAL_LABEL = /(小计|合计)$/;
+
+/**
+ * A total printed in the form's header block, beside its title or project name ("自评得分 98"), where the form
+ * has no 总分 row.
+ */
+export const HEADER_TOTAL_LABELS: readonly string[] = [
+  "自评得分",
+  "自评总分",
+  "项目总得分",
+  "项目自评得分",
+  "总得分",
+  "综合得分",
+  "评价得分",
+];
+
+/** A level-1 label that is only its points ("(50分)"): the points of the level-1 label above it. */
+export const POINTS_ONLY = /^\(\d+(?:\.\d+)?分\)$/;
+
+/** The budget printed as an indicator row (预算执行率 under 项目管理): scored as the budget is (spec §3). */
+export const BUDGET_INDICATOR = /^(预算|资金|项目资金|项目预算)?执行率$/;
 export const GRADE_LABELS: readonly string[] = [
   "评分等级",
   "等级",

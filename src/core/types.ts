@@ -26,6 +26,9 @@ export const FINDING_CODES = [
   "VALUE_UNREADABLE",
   "FORM_UNREADABLE",
   "FIX_HELD",
+  "VALUE_EMPTY",
+  "TOTAL_OVER_FULL",
+  "COLUMN_INFERRED",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -109,7 +112,10 @@ export interface FormReport {
   indicators: IndicatorResult[];
   /** `recomputed` is null for a form that prints no scores at all (nothing to recompute). */
   total: { submitted: number | null; recomputed: number | null; cell: string | null; printedSum: number };
-  /** Always given: `submitted`/`cell` null where the form prints no grade; `recomputed` null only with the total. */
+  /**
+   * Always given: `submitted`/`cell` null where the form prints no grade; `recomputed` null with the total, or
+   * where the recomputed total is above the full marks (TOTAL_OVER_FULL: no grade is derived from it).
+   */
   grade: { submitted: string | null; recomputed: Grade | null; cell: string | null };
   findings: Finding[];
   /** The form's one verdict (status.ts), decided after the fix is planned: every surface shows this. */

@@ -80,7 +80,7 @@ export const MSG = {
     `${cell} 是公式，未改写（按规则应为 ${value}）：请检查该公式。`,
   /** The prompt written into an empty reason cell; it starts with 【 so it can never be read as a formula. */
   prompt: (target: string, actual: string, lost: string) =>
-    `【待说明】年度指标值 ${target}，实际完成值 ${actual}，扣 ${lost} 分：请说明偏差原因及改进措施。`,
+    `【待说明】年度指标值 ${target}，实际完成值 ${actual}${lost ? `，扣 ${lost} 分` : ""}：请说明偏差原因及改进措施。`,
   promptRated: (actual: string, lost: string) =>
     `【待说明】实际完成值为「${actual}」${lost ? `，扣 ${lost} 分` : ""}：请说明偏差原因及改进措施。`,
   ratings: { achieved: "达成指标", partial: "部分达成指标并具有一定效果", failed: "未达成指标且效果较差" },
@@ -103,10 +103,30 @@ export const MSG = {
     `本表没有逐行的分值列，分值按板块给出（预算执行 ${budget} 分；${blocks}）：各指标得分无法逐行按规则重算，只核对各板块得分合计和总分。`,
   blockOver: (label: string, sum: string, points: string) =>
     `「${label}」下各指标得分合计 ${sum}，超过该板块的 ${points} 分：请核对各指标得分。`,
-  unscored: (rows: number, noActual: number) =>
-    `本表的 ${rows} 个指标都没有得分${noActual > 0 ? `（其中 ${noActual} 个没有填写实际完成值）` : ""}：这是一张尚未评分的表，无法计算总分和评分等级，请填写实际完成值和得分。`,
-  noScoreColumn: (rows: number) =>
-    `本表只有年度指标值和实际完成值（${rows} 个指标），没有得分列：不计算总分和评分等级，只核对能核对的内容。`,
+  unscored: (rows: number, noActual: number, checked: string) =>
+    `本表未评分：${rows} 个指标都没有得分${noActual > 0 ? `（其中 ${noActual} 个没有填写实际完成值）` : ""}，无法核对总分和评分等级。已核对：${checked}。如需评分，请填写实际完成值和得分。`,
+  noScoreColumn: (rows: number, checked: string) =>
+    `本表未评分：只有年度指标值和实际完成值（${rows} 个指标），没有得分列，不计算总分和评分等级。已核对：${checked}。`,
+  /** What an unscored form was checked for (joined with 、 into the messages above). */
+  checkedTargets: (rows: number) => `${rows} 个指标的年度指标值与实际完成值`,
+  checkedWeights: (sum: string) => `分值合计 ${sum}`,
+  checkedBudget: (rate: string) => `预算执行率 ${rate}%`,
+  /** VALUE_EMPTY: an empty cell that 一键重算 fills in (spec §5). */
+  valueEmpty: (what: "rate" | "budgetScore" | "total" | "grade", label: string, value: string) =>
+    `${label ? `「${label}」` : ""}${UNREADABLE[what].name}未填写：按规则应为 ${value}，一键重算会填入。`,
+  /** TOTAL_OVER_FULL: a total above the form's full marks (spec §5). */
+  totalOverFull: (which: "printed" | "recomputed", total: string, full: string) =>
+    which === "printed"
+      ? `总分填为 ${total}，超过满分 ${full}：总分不可能高于满分，请核对各项得分和总分（不据此评定等级）。`
+      : `按规则重算的总分为 ${total}，超过满分 ${full}：请核对各指标的分值和得分（可能有合计行被当作指标，或分值重复计算；不据此评定等级）。`,
+  /** COLUMN_INFERRED: a column read by what it holds, its header word not being known (spec §9). */
+  columnInferred: (header: string, role: string, why: string) =>
+    `表头「${header || "（空）"}」不是已知的列名，按其内容识别为「${role}」列（${why}）：请确认。`,
+  inferredWeight: (sum: string, budget: string) => `各行数字之和 ${sum} 加预算执行率分值 ${budget} 为 100`,
+  inferredScore: "各行数字都不超过本行分值",
+  /** A column of per-row numbers that could not be recognised: not ignored in silence. */
+  columnUnknown: (header: string) =>
+    `表头「${header || "（空）"}」下逐行填有数字，但无法确认是分值还是得分（数字之和与分值不符）：请把表头改为「分值」或「得分」，否则各指标得分无法逐行核对。`,
   fixHeldWeights: (sum: string) => `分值合计为 ${sum}，不是 100（请先调整分值，再重算）`,
   fixHeldCells: (cells: string) =>
     `${cells} 无法改写（公式、文字或错误值），写入的总分将与表中各项之和不符（请先处理这些单元格，再重算）`,

@@ -27,7 +27,22 @@ const WORKBOOKS: Record<string, string> = {
   "forms-2023-putuo-taopu-001-070.xlsx": WORKBOOK_2023,
 };
 /** Info codes that expected.json does not list: left out of the comparison. */
-const IGNORED = new Set(["WEIGHT_SPLIT", "OVERSHOOT", "UNSCORABLE", "FORMULA_KEPT", "FIX_HELD"]);
+const IGNORED = new Set([
+  "WEIGHT_SPLIT",
+  "OVERSHOOT",
+  "UNSCORABLE",
+  "FORMULA_KEPT",
+  "FIX_HELD",
+  "VALUE_EMPTY",
+]);
+
+/**
+ * Findings the rules give that expected.json predates (scoring.md §5): a recomputed total above the full marks
+ * of 100 is TOTAL_OVER_FULL at the 总分 cell (2022-wujing-003: weights 103, recomputed 102.95).
+ */
+const ADDED: Record<string, Record<string, string[]>> = {
+  "2022-wujing-003": { TOTAL_OVER_FULL: ["H27"] },
+};
 
 function same(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 0.005;
@@ -41,8 +56,9 @@ function byCell(a: string, b: string): number {
   return Number(pa[2]) - Number(pb[2]) || (pa[1] < pb[1] ? -1 : pa[1] > pb[1] ? 1 : 0);
 }
 
-/** The grade of a total under mof2020 (spec/scoring.md §5). */
-function gradeOf(total: number): string {
+/** The grade of a total under mof2020 (spec/scoring.md §5); none above the full marks of 100. */
+function gradeOf(total: number): string | null {
+  if (total > 100) return null;
   return total >= 90 ? "优" : total >= 80 ? "良" : total >= 60 ? "中" : "差";
 }
 
@@ -82,10 +98,11 @@ function differences(sheet: JsonSheet, want: ExpectedSheet): string[] {
     if (IGNORED.has(f.code)) continue;
     cells.set(f.code, [...(cells.get(f.code) ?? []), f.cell]);
   }
-  const codes = new Set([...cells.keys(), ...Object.keys(want.findings)]);
+  const findings = { ...want.findings, ...(ADDED[want.id] ?? {}) };
+  const codes = new Set([...cells.keys(), ...Object.keys(findings)]);
   for (const code of [...codes].sort()) {
     const actual = [...(cells.get(code) ?? [])].sort(byCell);
-    const wanted = [...(want.findings[code] ?? [])].sort(byCell);
+    const wanted = [...(findings[code] ?? [])].sort(byCell);
     if (actual.join(",") !== wanted.join(","))
       diffs.push(`${code}: got [${actual.join(", ")}], expected [${wanted.join(", ")}]`);
   }

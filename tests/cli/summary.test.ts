@@ -114,7 +114,7 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     const ranks = rows.map((r) => order.indexOf(String(r["状态"])));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     const fix = rows.filter((r) => r["状态"] === "需修改").map((r) => r["错误"]);
-    expect(fix).toEqual([3, 1]);
+    expect(fix).toEqual([4, 1]); // 人口工作: 3 errors and TOTAL_OVER_FULL (recomputed 102.95 > 100)
   });
 
   it("gives submitted and recomputed figures side by side, with the difference and a grade on every form", () => {
@@ -122,14 +122,15 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     const forms = rows.filter((r) => r["状态"] === "通过" || r["状态"] === "需修改");
     expect(forms).toHaveLength(doc.files.flatMap((f) => f.sheets.flatMap((s) => s.forms)).length);
     for (const r of forms) {
-      expect(r[H[11]], String(r["文件"])).toMatch(/^[优良中差]$/); // 评分等级（重算）
+      // 评分等级（重算）; none for a total above the full marks (§5)
+      if (Number(r[H[8]]) <= 100) expect(r[H[11]], String(r["文件"])).toMatch(/^[优良中差]$/);
       expect(r["项目名称"]).not.toBeNull();
     }
     const worst = forms.find((r) => String(r["文件"]).endsWith("3 人口.xlsx"));
     expect(worst).toMatchObject({ 工作表: "人口工作", [H[5]]: 0.96, [H[6]]: 1, [H[7]]: 96, [H[8]]: 102.95 });
     expect(worst?.[H[9]]).toBe(6.95); // 总分差
     expect(worst?.[H[10]] ?? null).toBeNull(); // no 评分等级 row is printed …
-    expect(worst?.[H[11]]).toBe("优"); // … but the recomputed total has a grade
+    expect(worst?.[H[11]] ?? null).toBeNull(); // … nor a recomputed one: 102.95 is above the full marks (§5)
     expect(String(worst?.[H[16]])).toMatch(/^I6：/); // the worst finding, with its cell
   });
 

@@ -33,7 +33,8 @@ const expected = JSON.parse(
  * - weights by block (湖北, 保山: no 分值 column): per spec §9 no row-by-row WEIGHT_MISSING and no WEIGHT_SUM
  *   from the letter of §2; the weights are the blocks' points (20 + 40 + 40, 20 + 80 = 100) and one
  *   UNSCORABLE info at the header's 得分 cell says so (expected.json reads the letter: weightsSum 20);
- * - an unscored form (四川) gets one SCORE_MISSING warning at its 合计 得分 cell and no total or grade.
+ * - an unscored form (四川) gets one SCORE_MISSING warning at its 合计 得分 cell and no total or grade;
+ * - an empty 执行率 or budget score that fix fills in is told by a VALUE_EMPTY info at its cell (§5).
  */
 const FINDINGS: Record<string, string[]> = {
   "anhui-tangxi-weituo-2022-TRUNCATED.xlsx": ["BUDGET_BASE_MISSING@E7", "WEIGHT_SUM@G13", "WEIGHT_SPLIT@G13"],
@@ -44,12 +45,14 @@ const FINDINGS: Record<string, string[]> = {
     "WEIGHT_SPLIT@I17",
     "UNSCORABLE@J15",
     "UNSCORABLE@J16",
+    "VALUE_EMPTY@H9",
   ],
   "yunnan-yongde-mingliang-2022.xlsx": [
     "SCORE_MISMATCH@I16",
     "SCORE_MISMATCH@I19",
     "REASON_MISSING@J19",
     "UNSCORABLE@I18",
+    "VALUE_EMPTY@H7",
     "WEIGHT_SPLIT@H25",
   ],
   "yunnan-shidian-xinxingzhuti-2019.xlsx": ["BUDGET_RATE_MISMATCH@F9", "UNSCORABLE@G10", "OVERSHOOT@G13"],
@@ -59,6 +62,7 @@ const FINDINGS: Record<string, string[]> = {
     "OVERSHOOT@H14",
     "UNSCORABLE@H18",
     "UNSCORABLE@H19",
+    "VALUE_EMPTY@I5",
   ],
 };
 

@@ -193,6 +193,7 @@ describe("every finding code", () => {
         ...filler(0),
       ],
       total: 100,
+      grade: "优",
     }).report;
     expect(r.indicators).toHaveLength(1);
     expect(codes(r).filter((c) => !c.startsWith("WEIGHT_SPLIT"))).toEqual([]);

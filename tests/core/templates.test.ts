@@ -164,6 +164,7 @@ describe("two-row header: 年度指标值 over 指标性质 / 指标值 / 度量
         "SCORE_MISMATCH@I16",
         "SCORE_MISMATCH@I19",
         "UNSCORABLE@I18",
+        "VALUE_EMPTY@H7",
         "WEIGHT_SPLIT@H25",
       ].sort()
     );

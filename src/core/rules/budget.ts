@@ -5,7 +5,7 @@ import type { BudgetRow, FormCell } from "../form";
 import type { Pos } from "../layout";
 import { a1 } from "../address";
 import { readNumber } from "../cells";
-import { fmt2, fmtNum, matchesPrinted, round2 } from "../numbers";
+import { fmt2, fmtNum, isPercentFormat, matchesPrinted, round2 } from "../numbers";
 import { MSG } from "../../i18n/core";
 import { finding } from "./finding";
 
@@ -14,6 +14,8 @@ export interface BudgetWrite {
   /** Percent units for rates (the fix converts for percent-formatted cells); points for the score. */
   value: number;
   what: "rate" | "budgetScore";
+  /** The block shows its rates as percentages (an empty unformatted rate cell is written as "77.78%"). */
+  percent?: boolean;
 }
 
 export interface BudgetEval {
@@ -149,10 +151,17 @@ export function evaluateBudget(
   const rate = rowRate(total, findings, true);
   if (rate === null) return { result, findings, weight, counted: round2(printed), printed, writes };
   result.rate = round2(rate);
+  // Rates shown as percentages anywhere in the block (a % format, or "96%" typed): an empty rate cell
+  // without a format of its own is written the same way.
+  const percent = rows.some((row) => {
+    if (!row.rate) return false;
+    const r = readNumber(row.rate);
+    return isPercentFormat(row.rate.format) || (r.kind === "number" && r.percent);
+  });
   for (const row of rows) {
     const r = row === total ? rate : rowRate(row, findings, false);
     const w = r === null ? null : checkRate(row, r, findings);
-    if (w) writes.push(w);
+    if (w) writes.push(percent ? { ...w, percent } : w);
   }
   if (weight === null) return { result, findings, weight, counted: round2(printed), printed, writes };
   const raw = (Math.min(rate, 100) / 100) * weight;

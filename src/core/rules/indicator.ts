@@ -13,6 +13,7 @@ import { scoreComputed, scoreRated, type Scored, type ScoreWrite } from "./score
 import { finding } from "./finding";
 import { scoreByMethod } from "./methods";
 import { ERROR_VALUE } from "../templates";
+import type { PromptPlan } from "../evaluate";
 
 export interface IndicatorEval {
   result: IndicatorResult;
@@ -26,7 +27,7 @@ export interface IndicatorEval {
   /** The score a fix writes, if any. */
   write: ScoreWrite;
   /** The prompt a fix writes into the empty reason cell, if any. */
-  prompt: { pos: Pos; text: string } | null;
+  prompt: { pos: Pos; plan: PromptPlan } | null;
   /** The row has a score, submitted or recomputed (a form none of whose rows has one prints no scores). */
   decided: boolean;
   /** The block (header) the row stands under. */
@@ -198,15 +199,24 @@ function reasonCheck(
   if (!shortRating && !(lostPoints !== null && lostPoints > 0)) return null;
   if (!row.reason || displayText(row.reason) !== "" || row.reason.formula !== null) return null;
   const lost = lostPoints !== null && lostPoints > 0 ? fmtNum(lostPoints) : "";
-  const what = shortRating ? MSG.reasonRated(MSG.ratings[rating]) : MSG.reasonLost(lost);
-  findings.push(
-    finding("REASON_MISSING", "warning", row.reason.pos, MSG.reasonMissing(label, what), {
-      row: row.row + 1,
+  const message = (points: string) =>
+    MSG.reasonMissing(
       label,
-    })
-  );
-  const text = rating
-    ? MSG.promptRated(result.actual, lost)
-    : MSG.prompt(result.target || "（空）", result.actual || "（空）", lost);
-  return { pos: row.reason.pos, text };
+      rating && shortRating ? MSG.reasonRated(MSG.ratings[rating]) : MSG.reasonLost(points)
+    );
+  const found = finding("REASON_MISSING", "warning", row.reason.pos, message(lost), {
+    row: row.row + 1,
+    label,
+  });
+  findings.push(found);
+  const text = (points: string) =>
+    rating
+      ? MSG.promptRated(result.actual, points)
+      : MSG.prompt(result.target || "（空）", result.actual || "（空）", points);
+  // The points the prompt names are settled by the fix plan: those lost in the sheet after the fix.
+  const scorePos = row.score?.pos ?? row.reason.pos;
+  return {
+    pos: row.reason.pos,
+    plan: { scorePos, weight, short: shortRating, text, finding: found, message },
+  };
 }

@@ -54,13 +54,17 @@ export function checkWeights(
   form: Form,
   rows: IndicatorEval[],
   budgetWeight: number | null,
-  profile: Profile
+  profile: Profile,
+  /** The form prints neither weights nor scores (unscored): nothing to sum or split. */
+  blank = false
 ) {
   const findings: Finding[] = [];
   const byBlock = form.byBlock ? blockWeights(form) : null;
   const indicators = round2(byBlock ?? rows.reduce((a, r) => a + r.weight, 0));
   const total = round2(indicators + (budgetWeight ?? 0));
-  if (form.byBlock) findings.push(...checkBlocks(form, rows, budgetWeight));
+  // Weights by block are told only on a form that prints scores to hold to them.
+  if (form.byBlock && form.hasScores) findings.push(...checkBlocks(form, rows, budgetWeight));
+  if (blank) return { findings, weights: { budget: budgetWeight, indicators, total, byBlock: form.byBlock } };
   if (total !== 100 && !(form.byBlock && byBlock === null)) {
     findings.push(
       finding(
@@ -109,13 +113,18 @@ function checkBlocks(form: Form, rows: IndicatorEval[], budgetWeight: number | n
     .map((b) => `${b.label.replace(/\s+/g, "")}`)
     .filter(Boolean)
     .join("、");
+  // A column of per-row numbers that could not be proven to be 分值 is told, never ignored in silence: the
+  // form is then not said to carry its weights by block.
+  const unknown = form.unknown[0];
   findings.push(
-    finding(
-      "UNSCORABLE",
-      "info",
-      form.headerCell,
-      MSG.weightsByBlock(fmtNum(budgetWeight ?? 0), named || "—")
-    )
+    unknown
+      ? finding("UNSCORABLE", "info", unknown.pos, MSG.columnUnknown(unknown.header))
+      : finding(
+          "UNSCORABLE",
+          "info",
+          form.headerCell,
+          MSG.weightsByBlock(fmtNum(budgetWeight ?? 0), named || "—")
+        )
   );
   form.blocks.forEach((b, i) => {
     if (b.points === null) return;
@@ -141,7 +150,7 @@ function checkBlocks(form: Form, rows: IndicatorEval[], budgetWeight: number | n
  * TOTAL_MISMATCH and GRADE_MISMATCH: the form's own arithmetic, which does not cascade from rows. With a score
  * it sums unreadable (`unreadSum`: reported on its cell) the sum is unknown, and no TOTAL_MISMATCH is given.
  */
-export function checkTotal(form: Form, printedSum: number, profile: Profile, unreadSum = false) {
+export function checkTotal(form: Form, printedSum: number, profile: Profile, unreadSum = false, full = 100) {
   const findings: Finding[] = [];
   const t = form.total ? readNumber(form.total.score) : null;
   const submitted = t && t.kind === "number" ? t.value : null;
@@ -175,7 +184,8 @@ export function checkTotal(form: Form, printedSum: number, profile: Profile, unr
     // "十分", 0: no grade at all. It is never overwritten (the user's own text), so it is told once as
     // unreadable rather than as a mismatch that a fix could never clear.
     findings.push(finding("VALUE_UNREADABLE", "error", form.grade.pos, MSG.gradeUnreadable(gradeText)));
-  } else if (form.grade && printedGrade !== null && submitted !== null) {
+  } else if (form.grade && printedGrade !== null && submitted !== null && round2(submitted) <= full) {
+    // A printed total above the full marks is TOTAL_OVER_FULL: no grade is derived from it.
     const expected = gradeOf(submitted, profile);
     if (printedGrade !== expected) {
       findings.push(
