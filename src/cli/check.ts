@@ -85,7 +85,8 @@ async function checkFound(
     return { path, error: null, ...analyzeWorkbook(opened, options) };
   } catch (err) {
     if (!(err instanceof WorkbookError) && systemReason(err) === null) options.onInternalError?.(err);
-    return { path, error: describeFailure(path, err), sheets: [], skipped: [] };
+    const errorReason = err instanceof WorkbookError ? err.reason : "system";
+    return { path, error: describeFailure(path, err), errorReason, sheets: [], skipped: [] };
   }
 }
 

@@ -2,9 +2,9 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 
-/** Workbook extensions a folder walk picks up. `.xls`/`.et` are picked up to be reported as unreadable. */
+/** Workbook extensions a folder walk picks up (each file is then read by its content, not its name). */
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
-const LEGACY = /\.(xls|et)$/i;
+const LEGACY = /\.(xls|et|xlsb|ods)$/i;
 /** Outputs of `zpb fix` (checking them again would count every form twice in a summary). */
 const FIX_OUTPUT = /\.checked\.(xlsx|xlsm)$/i;
 

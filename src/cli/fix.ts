@@ -7,7 +7,8 @@ import { readWorkbook, type WorkbookExtension } from "../hosts/xlsx/read";
 import { cliText as T } from "../i18n/cli";
 import { analyzeWorkbook, type CheckOptions } from "./check";
 import { CliError, type SheetResult } from "./types";
-import { canonicalPath, openWorkbook, saveAtomic } from "./workbook";
+import { canonicalPath, openWorkbook, processLimits, saveAtomic, type OpenedWorkbook } from "./workbook";
+import { convertToXlsx } from "./convert";
 
 export interface FixOptions extends CheckOptions {
   /** `-o`: where to write; default `<name>.checked.xlsx` beside the input. */
@@ -16,6 +17,10 @@ export interface FixOptions extends CheckOptions {
   inPlace?: boolean;
   /** Waits this long before the rename (a test hook, ZPB_TEST_PAUSE_BEFORE_RENAME_MS). */
   pauseBeforeRename?: number;
+  /** The LibreOffice converter for .xls / .xlsb / .ods inputs (default: found on this machine; null: none). */
+  soffice?: string | null;
+  /** Environment (ZPB_SOFFICE); defaults to process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 /** One form of the workbook and what its fix writes. */
@@ -53,6 +58,9 @@ export function defaultOutput(input: string, ext?: WorkbookExtension): string {
   return join(dirname(input), `${name}.checked${kind}`);
 }
 
+/** Extensions of spreadsheet files: an output named with one of them must be of that very kind. */
+const SPREADSHEET_EXTENSION = /^\.(xlsx|xlsm|xltx|xltm|xls|xlt|et|ett|xlsb|ods|ots|fods|csv)$/;
+
 async function target(input: string, options: FixOptions, ext: WorkbookExtension): Promise<string> {
   if (options.inPlace) return input;
   const output = options.output ?? defaultOutput(input, ext);
@@ -60,7 +68,7 @@ async function target(input: string, options: FixOptions, ext: WorkbookExtension
     throw new CliError(T.argError(T.outputIsInput(input)));
   // A macro-enabled package under an .xlsx name (or the reverse) is a file Excel refuses to open.
   const given = extname(output).toLowerCase();
-  if (/^\.(xlsx|xlsm|xltx|xltm)$/.test(given) && given !== ext)
+  if (SPREADSHEET_EXTENSION.test(given) && given !== ext)
     throw new CliError(T.argError(T.outputExtension(output, ext)));
   return output;
 }
@@ -74,8 +82,15 @@ async function target(input: string, options: FixOptions, ext: WorkbookExtension
  */
 export async function fixFile(input: string, options: FixOptions): Promise<FixResult> {
   if (options.inPlace && options.output !== undefined) throw new CliError(T.argError(T.outputAndInPlace));
-  const opened = await openWorkbook(input);
+  let opened: OpenedWorkbook = await openWorkbook(input);
   const output = await target(input, options, opened.workbook.extension);
+  if (opened.format !== undefined && opened.format !== "xlsx") {
+    // The workbook is written as .xlsx, converted by LibreOffice, and patched like any .xlsx; the fix is
+    // planned on the converted workbook, so that what is patched is what was checked.
+    if (options.inPlace) throw new CliError(T.argError(T.legacyInPlace(input)));
+    const bytes = await convertToXlsx(input, opened.format, { soffice: options.soffice, env: options.env });
+    opened = { bytes, workbook: readWorkbook(bytes, { file: input, limits: processLimits() }) };
+  }
   const { sheets } = analyzeWorkbook(opened, options);
   // The grids are no longer needed: a sheet of a million rows should not stay in memory while it is written.
   opened.workbook.sheets.splice(0);

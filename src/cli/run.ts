@@ -121,6 +121,7 @@ async function runFix(file: string, flags: FixFlags, io: CliIo): Promise<number>
       output: flags.output,
       inPlace: flags.inPlace,
       pauseBeforeRename: pauseOf(io),
+      env: io.env,
     });
     io.out(renderFix(result, paint(io.color === true)));
     return remainingErrors(result) > 0 ? 1 : 0;

@@ -59,6 +59,9 @@ export const xlsxText = {
     }
   },
   outOfMemory: "读取它所需的内存超出了本机可用的内存",
+  /** The file-size limit of the .xls / .xlsb / .ods reader (docs/formats.md). */
+  legacyFileLimit: (limit: number) => `.xls、.xlsb、.ods 文件超过 ${size(limit)} 的上限`,
+  legacyUnreadable: "表格内容无法解析",
   zip64: "不支持 ZIP64 格式的超大文件",
   zipEncrypted: "压缩包中的内容已加密",
   zipMethod: (method: number) => `不支持的压缩方式 ${method}`,
