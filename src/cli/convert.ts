@@ -28,7 +28,7 @@ function executable(file: string): boolean {
 }
 
 /**
- * Where `soffice` is: `ZPB_SOFFICE` when set (an empty value or "none" means "not installed", for tests
+ * Where `soffice` is (`env` is the command's environment; PATH falls back to the process's): `ZPB_SOFFICE` when set (an empty value or "none" means "not installed", for tests
  * and for machines where it must not be used), else the first `soffice` / `libreoffice` on the PATH, else
  * LibreOffice's usual place on Windows and macOS; null when there is none.
  */
@@ -37,7 +37,8 @@ export function findSoffice(env: Record<string, string | undefined> = process.en
   if (given !== undefined) return given === "" || given === "none" || !executable(given) ? null : given;
   const windows = process.platform === "win32";
   const names = windows ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
-  for (const dir of (env.PATH ?? env.Path ?? "").split(delimiter)) {
+  const path = env.PATH ?? env.Path ?? process.env.PATH ?? process.env.Path ?? "";
+  for (const dir of path.split(delimiter)) {
     if (!dir) continue;
     for (const name of names) if (executable(join(dir, name))) return join(dir, name);
   }
@@ -48,6 +49,12 @@ export function findSoffice(env: Record<string, string | undefined> = process.en
       ]
     : ["/Applications/LibreOffice.app/Contents/MacOS/soffice", "/usr/lib/libreoffice/program/soffice"];
   return usual.find(executable) ?? null;
+}
+
+/** The time limit: ZPB_SOFFICE_TIMEOUT_MS when set (a slow machine, a test), else CONVERT_TIMEOUT_MS. */
+function timeoutOf(env: Record<string, string | undefined>): number {
+  const ms = Number(env.ZPB_SOFFICE_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : CONVERT_TIMEOUT_MS;
 }
 
 const EXTENSION: Record<LegacyFormat, string> = { xls: ".xls", xlsb: ".xlsb", ods: ".ods" };
@@ -106,7 +113,8 @@ export async function convertToXlsx(
   format: LegacyFormat,
   options: ConvertOptions = {}
 ): Promise<Uint8Array> {
-  const soffice = options.soffice !== undefined ? options.soffice : findSoffice(options.env);
+  const env = options.env ?? process.env;
+  const soffice = options.soffice !== undefined ? options.soffice : findSoffice(env);
   if (!soffice) throw new CliError(T.sofficeMissing(input));
   const work = await mkdtemp(join(tmpdir(), "zpb-convert-"));
   try {
@@ -128,7 +136,7 @@ export async function convertToXlsx(
         outDir,
         source,
       ],
-      options.timeoutMs ?? CONVERT_TIMEOUT_MS
+      options.timeoutMs ?? timeoutOf(env)
     );
     try {
       const buf = await readFile(join(outDir, "input.xlsx"));

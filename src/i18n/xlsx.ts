@@ -21,7 +21,7 @@ const FOREIGN = {
   pdf: "这是 PDF 文件，不是 Excel 工作簿：请向报送单位索取 .xlsx 原表",
   text: "这是 CSV 或纯文本文件，不是 Excel 工作簿：请在 Excel/WPS 中打开后另存为 .xlsx 再检查",
   html: "这是网页（HTML）文件，不是 Excel 工作簿（常见于从网页系统导出的“xls”）：请在 Excel/WPS 中打开后另存为 .xlsx",
-  unknown: "不是 Excel 工作簿（.xlsx）文件",
+  unknown: "不是电子表格文件（不是 Excel、WPS 或 LibreOffice 能读的工作簿）：请打开正确的自评表文件",
 } as const;
 
 /** Prefixes a message with the file's name when one is known. */

@@ -10,6 +10,7 @@ import { xlsxText } from "../../i18n/xlsx";
 import { WorkbookError, foreignFile, workbookError } from "../xlsx/errors";
 import { Budget, LimitError, limitsWith } from "../xlsx/limits";
 import type { ReadOptions, SheetState, WorkbookSnapshot } from "../xlsx/read";
+import { attr, elements } from "../xlsx/xml";
 import { ZipError, inflateEntry, parseZip } from "../xlsx/zip";
 import { hasBookStream, type LegacyFormat } from "./detect";
 
@@ -47,6 +48,7 @@ interface LibBook {
 }
 interface Lib {
   read(data: Uint8Array, options: Record<string, unknown>): LibBook;
+  CFB: { read(data: Uint8Array, options: Record<string, unknown>): unknown };
   set_cptable?(table: unknown): void;
 }
 
@@ -183,13 +185,79 @@ export function gridOfSheet(name: string, sheet: LibSheet, budget: Budget): Grid
 
 const STATES: SheetState[] = ["visible", "hidden", "veryHidden"];
 
-/** Inflates every part of an .xlsb / .ods once, bounded, so that the library never meets a zip bomb. */
-function checkPackage(bytes: Uint8Array, budget: Budget): void {
+/**
+ * Inflates every part of an .xlsb / .ods once, bounded, so that the library never meets a zip bomb; returns
+ * the automatic styles and table tags of an .ods's content.xml (what sheet visibility is read from).
+ */
+function checkPackage(bytes: Uint8Array, budget: Budget): string {
   const zip = parseZip(bytes);
+  let head = "";
   for (const entry of zip.entries) {
     if (entry.name.endsWith("/")) continue;
-    inflateEntry(zip, entry, budget, () => undefined);
+    if (entry.name !== "content.xml") {
+      inflateEntry(zip, entry, budget, () => undefined);
+      continue;
+    }
+    const decoder = new TextDecoder("utf-8");
+    let styles = "";
+    let inBody = false;
+    let carry = "";
+    const tables: string[] = [];
+    // Keeps the styles (before <office:body>) and each <table:table …> start tag, never the cells.
+    inflateEntry(zip, entry, budget, (chunk) => {
+      let text = carry + decoder.decode(chunk, { stream: true });
+      carry = "";
+      if (!inBody) {
+        const body = text.indexOf("<office:body");
+        if (body < 0) {
+          const keep = Math.max(0, text.length - 16); // "<office:body" may be cut between two chunks
+          styles += text.slice(0, keep);
+          carry = text.slice(keep);
+          return;
+        }
+        styles += text.slice(0, body);
+        inBody = true;
+        text = text.slice(body);
+      }
+      let at = 0;
+      for (let i = text.indexOf("<table:table ", at); i >= 0; i = text.indexOf("<table:table ", at)) {
+        const end = text.indexOf(">", i);
+        if (end < 0) break;
+        tables.push(text.slice(i, end + 1));
+        at = end + 1;
+      }
+      // A tag cut between two chunks is read with the next one (a start tag is short; a huge one is dropped).
+      const open = text.lastIndexOf("<");
+      if (open >= at && text.indexOf(">", open) < 0 && text.length - open < 65536) carry = text.slice(open);
+    });
+    head = `${styles}<office:body>${tables.join("")}`;
   }
+  return head;
+}
+
+/**
+ * The tables an .ods hides: the library reads no sheet visibility from OpenDocument, which keeps it in
+ * the table's automatic style (`table:display="false"`).
+ */
+export function odsHiddenTables(head: string): Set<string> {
+  const cut = head.indexOf("<office:body");
+  const styles = cut < 0 ? head : head.slice(0, cut);
+  const hiddenStyles = new Set<string>();
+  for (const el of elements(styles, "style")) {
+    if (attr(el.tag, "family") !== "table") continue;
+    if (/table:display\s*=\s*["']false["']/.test(el.inner)) hiddenStyles.add(attr(el.tag, "name") ?? "");
+  }
+  const hidden = new Set<string>();
+  if (cut < 0) return hidden;
+  let at = cut;
+  for (let i = head.indexOf("<table:table ", at); i >= 0; i = head.indexOf("<table:table ", at)) {
+    const end = head.indexOf(">", i);
+    if (end < 0) break;
+    const tag = head.slice(i, end);
+    if (hiddenStyles.has(attr(tag, "style-name") ?? "\u0000")) hidden.add(attr(tag, "name") ?? "");
+    at = end + 1;
+  }
+  return hidden;
 }
 
 function tooLarge(file: string | undefined, limit: number): WorkbookError {
@@ -224,14 +292,27 @@ export async function readLegacyWorkbook(
   const file = options.file;
   const limits = limitsWith(options.limits);
   if (bytes.length > LEGACY_LIMITS.fileBytes) throw tooLarge(file, LEGACY_LIMITS.fileBytes);
-  if (format === "xls" && !hasBookStream(bytes)) throw foreignFile("unknown", file);
   const budget = new Budget({
     ...limits,
     packageBytes: Math.min(limits.packageBytes, LEGACY_LIMITS.packageBytes),
   });
   try {
-    if (format !== "xls") checkPackage(bytes, budget);
+    const head = format === "xls" ? "" : checkPackage(bytes, budget);
+    const odsHidden = format === "ods" ? odsHiddenTables(head) : new Set<string>();
     const lib = await loadLibrary();
+    if (format === "xls" && !hasBookStream(bytes)) {
+      // An OLE2 file whose directory reads but lists no workbook is something else (an Outlook message, a
+      // Visio drawing …); one whose directory does not read is a damaged file, most likely a cut .xls.
+      let readable = true;
+      try {
+        lib.CFB.read(bytes, { type: "array" });
+      } catch {
+        readable = false;
+      }
+      throw readable
+        ? foreignFile("unknown", file)
+        : workbookError("corrupt", file, xlsxText.legacyUnreadable);
+    }
     const book = quietly(() =>
       lib.read(bytes, {
         type: "array",
@@ -259,7 +340,7 @@ export async function readLegacyWorkbook(
     const sheets = infos.map(({ name, i, sheet }, done) => {
       const grid = gridOfSheet(name, sheet, budget);
       options.onProgress?.(done + 1, infos.length);
-      const hidden = book.Workbook?.Sheets?.[i]?.Hidden ?? 0;
+      const hidden = odsHidden.has(name) ? 1 : (book.Workbook?.Sheets?.[i]?.Hidden ?? 0);
       return { name, path: `#${i + 1}`, state: STATES[hidden] ?? "visible", grid };
     });
     return { sheets, extension: ".xlsx" };

@@ -1,0 +1,125 @@
+/**
+ * The real workbooks of tests/fixtures saved in the other formats people send: .xls and .ods by LibreOffice
+ * (one soffice call per format for every file), .xlsb and BIFF5 .xls by @e965/xlsx's writer (LibreOffice
+ * writes neither). Made once and kept under the system's temporary folder, keyed by the fixtures' hash, so
+ * that several test files and later runs share one conversion.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import ExcelJS from "exceljs";
+import { fixture } from "../cli/helpers";
+import { sofficeBinary } from "../xlsx/helpers";
+
+/** The workbooks converted: the two Shanghai workbooks and the outside forms. */
+export const SOURCES: readonly string[] = [
+  "forms-2022-minhang-wujing.xlsx",
+  "forms-2023-putuo-taopu-001-070.xlsx",
+  "outside/anhui-jinzhai-meilixiangcun-2023-dept-TRUNCATED.xlsx",
+  "outside/anhui-tangxi-weituo-2022-TRUNCATED.xlsx",
+  "outside/anhui-xiaoxian-hexicun-2023-TRUNCATED.xlsx",
+  "outside/hubei-huanggang-shuitu-2020.xlsx",
+  "outside/sichuan-qingshen-gongzi-2023.xlsx",
+  "outside/yunnan-shidian-xinxingzhuti-2019.xlsx",
+  "outside/yunnan-yongde-mingliang-2022.xlsx",
+].map(fixture);
+
+export type Converted = "xls" | "ods" | "xlsb" | "biff5.xls";
+
+export const soffice = sofficeBinary();
+
+function key(): string {
+  const hash = createHash("sha256");
+  for (const file of SOURCES) hash.update(readFileSync(file));
+  hash.update("v2");
+  return hash.digest("hex").slice(0, 16);
+}
+
+function runSoffice(format: string, outDir: string, files: readonly string[], profile: string): void {
+  const r = spawnSync(
+    soffice as string,
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--headless",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: 300_000 }
+  );
+  if (r.status !== 0) throw new Error(`soffice failed: ${r.stdout}\n${r.stderr}`);
+}
+
+async function writeWithLibrary(source: string, target: string, bookType: "xlsb" | "biff5"): Promise<void> {
+  const X = await import("@e965/xlsx");
+  const book = X.read(readFileSync(source), { cellFormula: true, cellNF: true, cellStyles: true });
+  writeFileSync(target, X.write(book, { bookType, type: "buffer" }) as Buffer);
+}
+
+/** The base name of the small workbook below, converted with the real ones. */
+export const RICH = "rich";
+
+/**
+ * A small workbook with what a reader must keep: a formula, a number format, a merged area, a hidden and a
+ * very hidden sheet.
+ */
+export async function richWorkbook(path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("自评表");
+  sheet.getCell("A1").value = "项目名称";
+  sheet.getCell("B1").value = "消防安全专项经费";
+  sheet.getCell("A2").value = "分值";
+  sheet.getCell("B2").value = 10;
+  sheet.getCell("C2").value = 0.955;
+  sheet.getCell("C2").numFmt = "0.00%";
+  sheet.getCell("D2").value = { formula: "B2*2", result: 20 };
+  sheet.mergeCells("B1:D1");
+  book.addWorksheet("隐藏表", { state: "hidden" }).getCell("A1").value = "隐藏";
+  book.addWorksheet("深度隐藏表", { state: "veryHidden" }).getCell("A1").value = "深度隐藏";
+  await book.xlsx.writeFile(path);
+}
+
+let made: Promise<string> | null = null;
+
+/**
+ * The folder holding `<name>.xls`, `<name>.ods`, `<name>.xlsb` and `<name>.biff5.xls` for every source
+ * (`<name>` its base name without .xlsx). Needs soffice; throws when it fails.
+ */
+export function convertedDir(): Promise<string> {
+  made ??= (async () => {
+    const cache = join(tmpdir(), `zpb-formats-${key()}`);
+    if (existsSync(join(cache, "done"))) return cache;
+    const work = mkdtempSync(join(tmpdir(), "zpb-formats-work-"));
+    const profile = join(work, "profile");
+    const rich = join(work, "src", `${RICH}.xlsx`);
+    mkdirSync(join(work, "src"));
+    await richWorkbook(rich);
+    runSoffice("xls:MS Excel 97", work, [...SOURCES, rich], profile);
+    runSoffice("ods", work, [...SOURCES, rich], profile);
+    rmSync(profile, { recursive: true, force: true });
+    for (const source of SOURCES) {
+      const name = basename(source, ".xlsx");
+      await writeWithLibrary(source, join(work, `${name}.xlsb`), "xlsb");
+      await writeWithLibrary(source, join(work, `${name}.biff5.xls`), "biff5");
+    }
+    writeFileSync(join(work, "done"), "");
+    mkdirSync(tmpdir(), { recursive: true });
+    try {
+      renameSync(work, cache); // atomic: another test file converting at once keeps its own copy
+    } catch {
+      rmSync(work, { recursive: true, force: true });
+    }
+    return cache;
+  })();
+  return made;
+}
+
+/** The converted copy of a source in a format. */
+export function convertedOf(dir: string, source: string, format: Converted): string {
+  return join(dir, `${basename(source, ".xlsx")}.${format}`);
+}
