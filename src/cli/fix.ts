@@ -45,6 +45,8 @@ export interface FixResult {
   forms: FixSheet[];
   /** The sheets of the written workbook, checked again: what a person still has to correct. */
   after: SheetResult[];
+  /** The input's format when it was converted to .xlsx by LibreOffice (an .xls, .xlsb or .ods). */
+  convertedFrom?: string;
 }
 
 /**
@@ -83,6 +85,7 @@ async function target(input: string, options: FixOptions, ext: WorkbookExtension
 export async function fixFile(input: string, options: FixOptions): Promise<FixResult> {
   if (options.inPlace && options.output !== undefined) throw new CliError(T.argError(T.outputAndInPlace));
   let opened: OpenedWorkbook = await openWorkbook(input);
+  const convertedFrom = opened.format !== undefined && opened.format !== "xlsx" ? opened.format : undefined;
   const output = await target(input, options, opened.workbook.extension);
   if (opened.format !== undefined && opened.format !== "xlsx") {
     // The workbook is written as .xlsx, converted by LibreOffice, and patched like any .xlsx; the fix is
@@ -110,7 +113,8 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
     }))
   );
   const patches = forms.flatMap((f) => f.patches);
-  if (patches.length === 0 && options.inPlace) return { input, output: null, forms, after: sheets };
+  if (patches.length === 0 && options.inPlace)
+    return { input, output: null, forms, after: sheets, convertedFrom };
   const bytes = patches.length === 0 ? opened.bytes : written.bytes;
   const real = options.inPlace ? await linkTarget(input) : output;
   await saveAtomic(real, bytes, {
@@ -132,5 +136,5 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
           options
         ).sheets;
   const after = sheets.map((s) => (patched.has(s.name) ? (again.shift() ?? s) : s));
-  return { input, output, forms, after };
+  return { input, output, forms, after, convertedFrom };
 }

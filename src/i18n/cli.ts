@@ -130,6 +130,9 @@ export const cliText = {
   formulaKept: "以下公式单元格未被覆盖：",
   fixWrote: (file: string, n: number) => `已写入 ${file}（共修改 ${n} 个单元格）`,
   fixCopied: (file: string) => `已写入 ${file}（没有需要修改的单元格，内容与原文件相同）`,
+  fixConvertedCopy: (file: string) => `已写入 ${file}（没有需要修改的单元格）`,
+  fixConverted: (input: string) =>
+    `${input} 不是 .xlsx 格式：已由 LibreOffice 转换为 .xlsx 后修正，请在 Excel/WPS 中核对格式后再使用`,
   fixInPlaceUnchanged: (file: string) => `${file} 没有需要修改的单元格，原文件未改动`,
   fixRemaining: (errors: number) =>
     `修正后仍有 ${errors} 个错误需要人工处理（如分值合计、等级区间、缺少预算数）`,

@@ -124,6 +124,7 @@ describe.skipIf(!soffice && !process.env.CI)("check and fix of .xls, .et, .xlsb,
     expect(fixed.code).toBe(1); // errors a person must correct remain (weights, missing budgets)
     const output = join(dir, "报送.checked.xlsx");
     expect(fixed.out).toContain(output);
+    expect(fixed.out).toContain(`${xls} 不是 .xlsx 格式：已由 LibreOffice 转换为 .xlsx 后修正`);
     expect(readFileSync(xls).equals(before)).toBe(true);
 
     const xlsx = copy(WORKBOOK_2022, "原表.xlsx");
