@@ -34,7 +34,7 @@ export const soffice = sofficeBinary();
 function key(): string {
   const hash = createHash("sha256");
   for (const file of SOURCES) hash.update(readFileSync(file));
-  hash.update("v2");
+  hash.update("v3");
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -79,6 +79,23 @@ export async function richWorkbook(path: string): Promise<void> {
   sheet.getCell("C2").numFmt = "0.00%";
   sheet.getCell("D2").value = { formula: "B2*2", result: 20 };
   sheet.mergeCells("B1:D1");
+  // Formulas as forms hold them: filled down (shared), absolute and relative references, text, other sheets.
+  for (let i = 0; i < 5; i++) {
+    const row = 4 + i;
+    sheet.getCell(`B${row}`).value = i + 1;
+    // exceljs writes a shared formula from shareType/ref, which its typings do not list.
+    const master = { formula: "B4*2", result: 2, shareType: "shared", ref: "C4:C8" };
+    sheet.getCell(`C${row}`).value = (
+      i === 0 ? master : { sharedFormula: "C4", result: (i + 1) * 2 }
+    ) as ExcelJS.CellValue;
+    sheet.getCell(`D${row}`).value = { formula: `SUM($B$4:B${row})`, result: ((i + 1) * (i + 2)) / 2 };
+    sheet.getCell(`E${row}`).value = { formula: `IF(B${row}>2,"高","低")`, result: i + 1 > 2 ? "高" : "低" };
+    sheet.getCell(`F${row}`).value = {
+      formula: `ROUND(B${row}/3,2)`,
+      result: Math.round(((i + 1) / 3) * 100) / 100,
+    };
+  }
+  sheet.getCell("G4").value = { formula: '隐藏表!A1&"x"', result: "隐藏x" };
   book.addWorksheet("隐藏表", { state: "hidden" }).getCell("A1").value = "隐藏";
   book.addWorksheet("深度隐藏表", { state: "veryHidden" }).getCell("A1").value = "深度隐藏";
   await book.xlsx.writeFile(path);

@@ -13,6 +13,7 @@ import type { ReadOptions, SheetState, WorkbookSnapshot } from "../xlsx/read";
 import { attr, elements } from "../xlsx/xml";
 import { ZipError, inflateEntry, parseZip } from "../xlsx/zip";
 import { hasBookStream, type LegacyFormat } from "./detect";
+import { odsFormula } from "./ods-formula";
 
 const MiB = 1024 * 1024;
 
@@ -127,7 +128,12 @@ function formatOf(cell: LibCell): string {
  * One sheet's Grid, mirroring the .xlsx reader: the bounds are those of the cells holding a value or a
  * formula; empty cells are kept only for a number format other than General; General is left out.
  */
-export function gridOfSheet(name: string, sheet: LibSheet, budget: Budget): Grid {
+export function gridOfSheet(
+  name: string,
+  sheet: LibSheet,
+  budget: Budget,
+  formulaText: (f: string) => string = (f) => f
+): Grid {
   const rows = sheet["!data"] ?? [];
   const merges: Merge[] = (sheet["!merges"] ?? []).map((m) => ({
     top: m.s.r,
@@ -168,7 +174,7 @@ export function gridOfSheet(name: string, sheet: LibSheet, budget: Budget): Grid
       if (!cell || c < left || c > right) continue;
       const value = valueOf(cell);
       const format = formatOf(cell);
-      const formula = cell.f ? `=${cell.f}` : null;
+      const formula = cell.f ? `=${formulaText(cell.f)}` : null;
       if (value === null && formula === null && format === GENERAL) continue;
       const i = r - top;
       const j = c - left;
@@ -338,7 +344,7 @@ export async function readLegacyWorkbook(
     );
     options.onProgress?.(0, infos.length);
     const sheets = infos.map(({ name, i, sheet }, done) => {
-      const grid = gridOfSheet(name, sheet, budget);
+      const grid = gridOfSheet(name, sheet, budget, format === "ods" ? odsFormula : undefined);
       options.onProgress?.(done + 1, infos.length);
       const hidden = odsHidden.has(name) ? 1 : (book.Workbook?.Sheets?.[i]?.Hidden ?? 0);
       return { name, path: `#${i + 1}`, state: STATES[hidden] ?? "visible", grid };
