@@ -6,7 +6,16 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -110,8 +119,33 @@ let made: Promise<string> | null = null;
 export function convertedDir(): Promise<string> {
   made ??= (async () => {
     const cache = join(tmpdir(), `zpb-formats-${key()}`);
-    if (existsSync(join(cache, "done"))) return cache;
-    const work = mkdtempSync(join(tmpdir(), "zpb-formats-work-"));
+    const lock = `${cache}.lock`;
+    // Test files run in parallel workers: one converts (holding the lock folder), the others wait for it.
+    for (const until = Date.now() + 600_000; Date.now() < until;) {
+      if (existsSync(join(cache, "done"))) return cache;
+      try {
+        mkdirSync(lock);
+      } catch {
+        const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+        if (age > 600_000) rmSync(lock, { recursive: true, force: true }); // left by a killed run
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        continue;
+      }
+      try {
+        if (!existsSync(join(cache, "done"))) await convertInto(cache);
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
+      return cache;
+    }
+    throw new Error("timed out waiting for another test file's conversion");
+  })();
+  return made;
+}
+
+async function convertInto(cache: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), "zpb-formats-work-"));
+  try {
     const profile = join(work, "profile");
     const rich = join(work, "src", `${RICH}.xlsx`);
     mkdirSync(join(work, "src"));
@@ -125,15 +159,12 @@ export function convertedDir(): Promise<string> {
       await writeWithLibrary(source, join(work, `${name}.biff5.xls`), "biff5");
     }
     writeFileSync(join(work, "done"), "");
-    mkdirSync(tmpdir(), { recursive: true });
-    try {
-      renameSync(work, cache); // atomic: another test file converting at once keeps its own copy
-    } catch {
-      rmSync(work, { recursive: true, force: true });
-    }
-    return cache;
-  })();
-  return made;
+    rmSync(cache, { recursive: true, force: true }); // an incomplete copy of an interrupted run
+    renameSync(work, cache);
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /** The converted copy of a source in a format. */
