@@ -4,8 +4,8 @@
  * sheet, to the same grids and the same forms, totals, grades, findings and planned fixes as the .xlsx.
  *
  * What a round trip changes, and is therefore left out:
- * - .ods: LibreOffice writes a merged area that holds no value as an empty spanning cell, which the library
- *   does not report as merged; only merged areas holding a value are compared.
+ * - .ods: nothing (the merged areas that hold no value, which the library does not report, and sheet
+ *   visibility are read from content.xml by src/hosts/legacy/ods-scan.ts).
  * - .xlsb: the library's writer keeps no formulas; values, formats and merged areas are compared.
  * - BIFF5 .xls: the library's BIFF5 writer cannot write Chinese text (it writes "_"), so a BIFF5 copy is
  *   compared on its numbers and number formats only (that writer keeps no merged areas either); and only for the
@@ -46,7 +46,7 @@ function verdicts(result: FileResult): unknown {
   }));
 }
 
-type Keep = { values: "all" | "numbers"; formulas: boolean; merges: "all" | "valued" | "none" };
+type Keep = { values: "all" | "numbers"; formulas: boolean; merges: "all" | "none" };
 
 const blank = (v: Scalar | undefined): Scalar => (v === "" || v === undefined ? null : v);
 
@@ -72,17 +72,12 @@ function cells(grid: Grid, keep: Keep): Map<string, string> {
 
 function merges(grid: Grid, keep: Keep): string[] {
   if (keep.merges === "none") return [];
-  return grid.merges
-    .filter(
-      (m) => keep.merges === "all" || blank(grid.values[m.top - grid.top]?.[m.left - grid.left]) !== null
-    )
-    .map((m) => `${m.top},${m.left},${m.bottom},${m.right}`)
-    .sort();
+  return grid.merges.map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort();
 }
 
 const KEEP: Record<Converted, Keep> = {
   xls: { values: "all", formulas: true, merges: "all" },
-  ods: { values: "all", formulas: true, merges: "valued" },
+  ods: { values: "all", formulas: true, merges: "all" },
   xlsb: { values: "all", formulas: false, merges: "all" },
   "biff5.xls": { values: "numbers", formulas: false, merges: "none" },
 };

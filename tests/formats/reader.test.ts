@@ -4,7 +4,7 @@
  * number formats, merged areas, hidden and very hidden sheets. Files are built here from a real form.
  */
 import { readFileSync } from "node:fs";
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { cellAt } from "../../src/core/grid";
 import { readSpreadsheet, spreadsheetFormat } from "../../src/hosts/legacy/index";
@@ -16,6 +16,7 @@ import { fixture } from "../cli/helpers";
 import { RICH, convertedDir, soffice } from "./convert";
 import { officePackage } from "./packages";
 import { odsFormula } from "../../src/hosts/legacy/ods-formula";
+import { OdsScanner, hiddenTables } from "../../src/hosts/legacy/ods-scan";
 
 const FORM = fixture("outside/hubei-huanggang-shuitu-2020.xlsx");
 
@@ -214,4 +215,28 @@ describe("OpenDocument references left in bracket syntax", () => {
   ])("%s → %s", (from, to) => {
     expect(odsFormula(from)).toBe(to);
   });
+});
+
+describe("the .ods content scan", () => {
+  it.skipIf(!soffice && !process.env.CI)(
+    "finds the same hidden tables and merged areas whatever the pieces content.xml arrives in",
+    async () => {
+      const dir = await convertedDir();
+      const zip = unzipSync(readFileSync(join(dir, "hubei-huanggang-shuitu-2020.ods")));
+      const text = new TextDecoder().decode(zip["content.xml"]);
+      const whole = new OdsScanner();
+      whole.push(text);
+      const want = whole.end();
+      expect(want.tables[0].merges.length).toBeGreaterThan(3);
+      for (const size of [1, 7, 4096]) {
+        const pieces = new OdsScanner();
+        for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
+        expect(pieces.end()).toEqual(want);
+      }
+      const rich = unzipSync(readFileSync(join(dir, `${RICH}.ods`)));
+      const scan = new OdsScanner();
+      scan.push(new TextDecoder().decode(rich["content.xml"]));
+      expect([...hiddenTables(scan.end())]).toEqual(["隐藏表", "深度隐藏表"]);
+    }
+  );
 });

@@ -10,10 +10,10 @@ import { xlsxText } from "../../i18n/xlsx";
 import { WorkbookError, foreignFile, workbookError } from "../xlsx/errors";
 import { Budget, LimitError, limitsWith } from "../xlsx/limits";
 import type { ReadOptions, SheetState, WorkbookSnapshot } from "../xlsx/read";
-import { attr, elements } from "../xlsx/xml";
 import { ZipError, inflateEntry, parseZip } from "../xlsx/zip";
 import { hasBookStream, type LegacyFormat } from "./detect";
 import { odsFormula } from "./ods-formula";
+import { OdsScanner, hiddenTables, type OdsScan } from "./ods-scan";
 
 const MiB = 1024 * 1024;
 
@@ -192,12 +192,12 @@ export function gridOfSheet(
 const STATES: SheetState[] = ["visible", "hidden", "veryHidden"];
 
 /**
- * Inflates every part of an .xlsb / .ods once, bounded, so that the library never meets a zip bomb; returns
- * the automatic styles and table tags of an .ods's content.xml (what sheet visibility is read from).
+ * Inflates every part of an .xlsb / .ods once, bounded, so that the library never meets a zip bomb; an
+ * .ods's content.xml is scanned on the way for what the library does not read (ods-scan.ts).
  */
-function checkPackage(bytes: Uint8Array, budget: Budget): string {
+function checkPackage(bytes: Uint8Array, budget: Budget): OdsScan {
   const zip = parseZip(bytes);
-  let head = "";
+  const scanner = new OdsScanner();
   for (const entry of zip.entries) {
     if (entry.name.endsWith("/")) continue;
     if (entry.name !== "content.xml") {
@@ -205,65 +205,24 @@ function checkPackage(bytes: Uint8Array, budget: Budget): string {
       continue;
     }
     const decoder = new TextDecoder("utf-8");
-    let styles = "";
-    let inBody = false;
-    let carry = "";
-    const tables: string[] = [];
-    // Keeps the styles (before <office:body>) and each <table:table …> start tag, never the cells.
-    inflateEntry(zip, entry, budget, (chunk) => {
-      let text = carry + decoder.decode(chunk, { stream: true });
-      carry = "";
-      if (!inBody) {
-        const body = text.indexOf("<office:body");
-        if (body < 0) {
-          const keep = Math.max(0, text.length - 16); // "<office:body" may be cut between two chunks
-          styles += text.slice(0, keep);
-          carry = text.slice(keep);
-          return;
-        }
-        styles += text.slice(0, body);
-        inBody = true;
-        text = text.slice(body);
-      }
-      let at = 0;
-      for (let i = text.indexOf("<table:table ", at); i >= 0; i = text.indexOf("<table:table ", at)) {
-        const end = text.indexOf(">", i);
-        if (end < 0) break;
-        tables.push(text.slice(i, end + 1));
-        at = end + 1;
-      }
-      // A tag cut between two chunks is read with the next one (a start tag is short; a huge one is dropped).
-      const open = text.lastIndexOf("<");
-      if (open >= at && text.indexOf(">", open) < 0 && text.length - open < 65536) carry = text.slice(open);
-    });
-    head = `${styles}<office:body>${tables.join("")}`;
+    inflateEntry(zip, entry, budget, (chunk) => scanner.push(decoder.decode(chunk, { stream: true })));
+    scanner.push(decoder.decode());
   }
-  return head;
+  return scanner.end();
 }
 
-/**
- * The tables an .ods hides: the library reads no sheet visibility from OpenDocument, which keeps it in
- * the table's automatic style (`table:display="false"`).
- */
-export function odsHiddenTables(head: string): Set<string> {
-  const cut = head.indexOf("<office:body");
-  const styles = cut < 0 ? head : head.slice(0, cut);
-  const hiddenStyles = new Set<string>();
-  for (const el of elements(styles, "style")) {
-    if (attr(el.tag, "family") !== "table") continue;
-    if (/table:display\s*=\s*["']false["']/.test(el.inner)) hiddenStyles.add(attr(el.tag, "name") ?? "");
+/** The library's merged areas and those the scan found (an empty spanning cell), each once. */
+function withMerges(grid: Grid, extra: readonly Merge[] | undefined): Grid {
+  if (!extra || extra.length === 0) return grid;
+  const key = (m: Merge) => `${m.top},${m.left},${m.bottom},${m.right}`;
+  const seen = new Set(grid.merges.map(key));
+  const merges = [...grid.merges];
+  for (const m of extra) {
+    if (seen.has(key(m))) continue;
+    seen.add(key(m));
+    merges.push(m);
   }
-  const hidden = new Set<string>();
-  if (cut < 0) return hidden;
-  let at = cut;
-  for (let i = head.indexOf("<table:table ", at); i >= 0; i = head.indexOf("<table:table ", at)) {
-    const end = head.indexOf(">", i);
-    if (end < 0) break;
-    const tag = head.slice(i, end);
-    if (hiddenStyles.has(attr(tag, "style-name") ?? "\u0000")) hidden.add(attr(tag, "name") ?? "");
-    at = end + 1;
-  }
-  return hidden;
+  return { ...grid, merges };
 }
 
 function tooLarge(file: string | undefined, limit: number): WorkbookError {
@@ -303,8 +262,10 @@ export async function readLegacyWorkbook(
     packageBytes: Math.min(limits.packageBytes, LEGACY_LIMITS.packageBytes),
   });
   try {
-    const head = format === "xls" ? "" : checkPackage(bytes, budget);
-    const odsHidden = format === "ods" ? odsHiddenTables(head) : new Set<string>();
+    const scan = format === "xls" ? null : checkPackage(bytes, budget);
+    const ods = format === "ods" && scan ? scan : null;
+    const odsHidden = ods ? hiddenTables(ods) : new Set<string>();
+    const odsMerges = new Map((ods?.tables ?? []).map((t) => [t.name, t.merges]));
     const lib = await loadLibrary();
     if (format === "xls" && !hasBookStream(bytes)) {
       // An OLE2 file whose directory reads but lists no workbook is something else (an Outlook message, a
@@ -344,7 +305,8 @@ export async function readLegacyWorkbook(
     );
     options.onProgress?.(0, infos.length);
     const sheets = infos.map(({ name, i, sheet }, done) => {
-      const grid = gridOfSheet(name, sheet, budget, format === "ods" ? odsFormula : undefined);
+      const read = gridOfSheet(name, sheet, budget, ods ? odsFormula : undefined);
+      const grid = withMerges(read, odsMerges.get(name));
       options.onProgress?.(done + 1, infos.length);
       const hidden = odsHidden.has(name) ? 1 : (book.Workbook?.Sheets?.[i]?.Hidden ?? 0);
       return { name, path: `#${i + 1}`, state: STATES[hidden] ?? "visible", grid };
