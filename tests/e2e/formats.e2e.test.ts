@@ -54,7 +54,7 @@ describe.skipIf(!E2E || (!soffice && !process.env.CI))("an .xls in browser mode"
 
   it("shows the same sheets and findings as the .xlsx, with the reader loaded only for the .xls", async () => {
     const { page } = pane;
-    const sheetjs = () => pane.requests.filter((url) => /\/sheetjs\.[^/]*\.js$/.test(url));
+    const sheetjs = () => pane.requests.filter((url) => /\/(sheetjs|legacy-reader)\.[^/]*\.js$/.test(url));
     const xlsx = await shown(page, join(dir, "报送.xlsx"));
     expect(xlsx.options.length).toBe(23);
     expect(sheetjs()).toEqual([]); // neither the first load nor an .xlsx fetches the reader

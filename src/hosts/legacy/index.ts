@@ -4,11 +4,9 @@
  */
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "../xlsx/read";
 import { spreadsheetFormat, type SpreadsheetFormat } from "./detect";
-import { readLegacyWorkbook } from "./read";
 
 export { spreadsheetFormat, LEGACY_EXTENSIONS } from "./detect";
 export type { SpreadsheetFormat, LegacyFormat } from "./detect";
-export { LEGACY_LIMITS } from "./read";
 
 /** A workbook as read, and the format it was read from ("xlsx" for every OOXML package). */
 export interface SpreadsheetSnapshot extends WorkbookSnapshot {
@@ -26,5 +24,7 @@ export async function readSpreadsheet(
 ): Promise<SpreadsheetSnapshot> {
   const format = spreadsheetFormat(bytes);
   if (format === "xlsx") return { ...readWorkbook(bytes, options), format };
+  // The reader and its library are loaded only now: neither an .xlsx nor the pane's first load needs them.
+  const { readLegacyWorkbook } = await import(/* webpackChunkName: "legacy-reader" */ "./read");
   return { ...(await readLegacyWorkbook(bytes, format, options)), format };
 }
