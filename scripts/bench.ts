@@ -7,6 +7,7 @@ import { cliSection } from "./bench/cli";
 import { coreSection } from "./bench/core";
 import { excelSection } from "./bench/excel";
 import { filesSection } from "./bench/files";
+import { formatsSection } from "./bench/formats";
 import { paneSection } from "./bench/pane";
 import { reviewerSection } from "./bench/reviewer";
 import { printTable, type BenchSection } from "./bench/table";
@@ -20,6 +21,7 @@ const SECTIONS: BenchSection[] = [
   wpsSection,
   paneSection,
   filesSection,
+  formatsSection,
 ];
 
 const wanted = process.argv.slice(2);

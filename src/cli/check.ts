@@ -79,9 +79,16 @@ async function checkFound(
   } catch (err) {
     if (!(err instanceof WorkbookError) && systemReason(err) === null) options.onInternalError?.(err);
     const error = describeFailure(path, err);
-    const status =
-      err instanceof WorkbookError && err.reason === "not-a-workbook" ? "not-spreadsheet" : "unreadable";
-    const result = { path, error, sheets: [], skipped: [], ...fileVerdict([], { status, why: error }) };
+    const errorReason = err instanceof WorkbookError ? err.reason : "system";
+    const status = errorReason === "not-a-workbook" ? "not-spreadsheet" : "unreadable";
+    const result = {
+      path,
+      error,
+      errorReason,
+      sheets: [],
+      skipped: [],
+      ...fileVerdict([], { status, why: error }),
+    };
     return { result, own: false };
   }
 }

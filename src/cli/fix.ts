@@ -8,7 +8,8 @@ import { readWorkbook, type WorkbookExtension } from "../hosts/xlsx/read";
 import { cliText as T } from "../i18n/cli";
 import { analyzeWorkbook, type CheckOptions } from "./check";
 import { CliError, type SheetResult } from "./types";
-import { canonicalPath, openWorkbook, saveAtomic } from "./workbook";
+import { canonicalPath, openWorkbook, processLimits, saveAtomic, type OpenedWorkbook } from "./workbook";
+import { convertToXlsx } from "./convert";
 
 export interface FixOptions extends CheckOptions {
   /** `-o`: where to write; default `<name>.checked.xlsx` beside the input. */
@@ -17,6 +18,10 @@ export interface FixOptions extends CheckOptions {
   inPlace?: boolean;
   /** Waits this long before the rename (a test hook, ZPB_TEST_PAUSE_BEFORE_RENAME_MS). */
   pauseBeforeRename?: number;
+  /** The LibreOffice converter for .xls / .xlsb / .ods inputs (default: found on this machine; null: none). */
+  soffice?: string | null;
+  /** Environment (ZPB_SOFFICE); defaults to process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 /** One form of the workbook and what its fix writes. */
@@ -56,6 +61,8 @@ export interface FixResult {
   forms: FixSheet[];
   /** The sheets of the written workbook, checked again: what a person still has to correct. */
   after: SheetResult[];
+  /** The input's format when it was converted to .xlsx by LibreOffice (an .xls, .xlsb or .ods). */
+  convertedFrom?: string;
 }
 
 /**
@@ -90,8 +97,16 @@ async function target(input: string, options: FixOptions, ext: WorkbookExtension
  */
 export async function fixFile(input: string, options: FixOptions): Promise<FixResult> {
   if (options.inPlace && options.output !== undefined) throw new CliError(T.argError(T.outputAndInPlace));
-  const opened = await openWorkbook(input);
+  let opened: OpenedWorkbook = await openWorkbook(input);
+  const convertedFrom = opened.format !== undefined && opened.format !== "xlsx" ? opened.format : undefined;
   const output = await target(input, options, opened.workbook.extension);
+  if (opened.format !== undefined && opened.format !== "xlsx") {
+    // The workbook is written as .xlsx, converted by LibreOffice, and patched like any .xlsx; the fix is
+    // planned on the converted workbook, so that what is patched is what was checked.
+    if (options.inPlace) throw new CliError(T.argError(T.legacyInPlace(input)));
+    const bytes = await convertToXlsx(input, opened.format, { soffice: options.soffice, env: options.env });
+    opened = { bytes, workbook: readWorkbook(bytes, { file: input, limits: processLimits() }) };
+  }
   const { sheets } = analyzeWorkbook(opened, options);
   // The grids are no longer needed: a sheet of a million rows should not stay in memory while it is written.
   opened.workbook.sheets.splice(0);
@@ -114,7 +129,8 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
     }))
   );
   const patches = forms.flatMap((f) => f.patches);
-  if (patches.length === 0 && options.inPlace) return { input, output: null, forms, after: sheets };
+  if (patches.length === 0 && options.inPlace)
+    return { input, output: null, forms, after: sheets, convertedFrom };
   const bytes = patches.length === 0 ? opened.bytes : written.bytes;
   const real = options.inPlace ? await linkTarget(input) : output;
   await saveAtomic(real, bytes, {
@@ -141,5 +157,5 @@ export async function fixFile(input: string, options: FixOptions): Promise<FixRe
     const report = sheet?.forms.find((f) => f.report.range === form.range)?.report;
     if (report) form.after = outcomeOf(report);
   }
-  return { input, output, forms, after };
+  return { input, output, forms, after, convertedFrom };
 }

@@ -86,7 +86,10 @@ export function renderFix(result: FixResult, p: Paint): string {
   const anyLocked = result.forms.some((f) => f.locked.length > 0);
   if (result.output === null)
     lines.push(anyLocked ? T.fixInPlaceLocked(result.input) : T.fixInPlaceUnchanged(result.input));
-  else lines.push(p.bold(written > 0 ? T.fixWrote(result.output, written) : T.fixCopied(result.output)));
+  else if (written > 0) lines.push(p.bold(T.fixWrote(result.output, written)));
+  else
+    lines.push(p.bold(result.convertedFrom ? T.fixConvertedCopy(result.output) : T.fixCopied(result.output)));
+  if (result.convertedFrom) lines.push(T.fixConverted(result.input));
   const errors = remainingErrors(result);
   lines.push(errors > 0 ? p.severity("error", T.fixRemaining(errors)) : p.ok(T.fixClean));
   return `${lines.join("\n")}\n`;

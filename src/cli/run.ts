@@ -137,6 +137,7 @@ async function runFix(file: string, flags: FixFlags, io: CliIo): Promise<number>
       output: flags.output,
       inPlace: flags.inPlace,
       pauseBeforeRename: pauseOf(io),
+      env: io.env,
     });
     io.out(renderFix(result, paint(io.color === true)));
     // The written workbook's verdict, as check would give it: 1 while a form is to fix or unreadable.

@@ -14,7 +14,8 @@ import {
   type AtomicOptions,
   type FileStamp,
 } from "../hosts/xlsx/node";
-import { readWorkbook, type WorkbookSnapshot } from "../hosts/xlsx/read";
+import type { WorkbookSnapshot } from "../hosts/xlsx/read";
+import { readSpreadsheet, type SpreadsheetFormat } from "../hosts/legacy/index";
 import { cliText as T } from "../i18n/cli";
 import { CliError } from "./types";
 
@@ -23,16 +24,27 @@ export { PatchError, WorkbookError };
 export interface OpenedWorkbook {
   bytes: Uint8Array;
   workbook: WorkbookSnapshot;
+  /** What the file was read as, by its content: "xlsx" for every OOXML package (default). */
+  format?: SpreadsheetFormat;
   /** What the file was when read (`fix --in-place` refuses to replace it once it changed). */
   stamp?: FileStamp;
 }
 
-/** Reads a workbook file; throws WorkbookError (Chinese message naming `path`) when it cannot be read. */
+/** The read limits of this process (the cell limit follows the heap it may grow to). */
+export function processLimits(): ReturnType<typeof limitsForHeap> {
+  return limitsForHeap(getHeapStatistics().heap_size_limit);
+}
+
+/**
+ * Reads a spreadsheet file of any format, told by its content (.xlsx / .xlsm, .xls / .et, .xlsb, .ods);
+ * throws WorkbookError (Chinese message naming `path`) when it cannot be read — reason "not-a-workbook"
+ * when it is not a spreadsheet at all.
+ */
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   const bytes = await readWorkbookBytes(path);
   const stamp = await stampOf(path, bytes);
-  const limits = limitsForHeap(getHeapStatistics().heap_size_limit);
-  return { bytes, workbook: readWorkbook(bytes, { file: path, limits }), stamp };
+  const workbook = await readSpreadsheet(bytes, { file: path, limits: processLimits() });
+  return { bytes, workbook, format: workbook.format, stamp };
 }
 
 /**

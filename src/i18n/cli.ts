@@ -80,7 +80,7 @@ export const cliText = {
   systemOther: (code: string) => `系统错误 ${code}`,
   outOfMemory: "文件过大，读取它所需的内存超出了本机可用的内存",
   unreadable: (file: string, detail: string) => `${file}：无法读取（${detail}）`,
-  emptyFolder: (folder: string) => `${folder}：文件夹中没有 .xlsx 工作簿`,
+  emptyFolder: (folder: string) => `${folder}：文件夹中没有工作簿（.xlsx、.xls、.et、.xlsb、.ods）`,
 
   // Readable report.
   severity: { error: "错误", warning: "警告", info: "提示" } as const,
@@ -169,6 +169,9 @@ export const cliText = {
   formulaKept: "以下公式单元格未被覆盖：",
   fixWrote: (file: string, n: number) => `已写入 ${file}（共修改 ${n} 个单元格）`,
   fixCopied: (file: string) => `已写入 ${file}（没有需要修改的单元格，内容与原文件相同）`,
+  fixConvertedCopy: (file: string) => `已写入 ${file}（没有需要修改的单元格）`,
+  fixConverted: (input: string) =>
+    `${input} 不是 .xlsx 格式：已由 LibreOffice 转换为 .xlsx 后修正，请在 Excel/WPS 中核对格式后再使用`,
   fixInPlaceUnchanged: (file: string) => `${file} 没有需要修改的单元格，原文件未改动`,
   fixRemaining: (errors: number) =>
     `修正后仍有 ${errors} 个错误需要人工处理（如分值合计、等级区间、缺少预算数）`,
@@ -188,6 +191,16 @@ export const cliText = {
     `${file} 在修正期间被修改过（可能在 Excel/WPS 中保存了），为保留这次保存，未写入任何内容：请关闭文件后重新运行`,
   outputExtension: (file: string, ext: string) =>
     `输出文件 ${file} 的扩展名应为 ${ext}（与原工作簿的类型一致，否则 Excel 无法打开）`,
+  /** .xls / .et / .xlsb / .ods inputs: what `fix` needs and what it refuses (docs/formats.md). */
+  legacyInPlace: (file: string) =>
+    `${file} 不是 .xlsx 格式，--in-place 无法保留原格式：请去掉 --in-place，修正后的工作簿将另存为 .checked.xlsx`,
+  sofficeMissing: (file: string) =>
+    `${file}：修正 .xls、.et、.xlsb、.ods 文件需要先用 LibreOffice 转换，本机未找到 soffice：请安装 LibreOffice，或在 Excel/WPS 中把它另存为 .xlsx 后再运行 zpb fix`,
+  convertFailed: (file: string, detail: string) =>
+    `${file}：LibreOffice 未能把它转换为 .xlsx（${detail}）：请在 Excel/WPS 中另存为 .xlsx 后再运行 zpb fix`,
+  convertTimeout: (seconds: number) => `${seconds} 秒内未完成，已停止`,
+  convertExit: (code: string) => `soffice 退出状态 ${code}`,
+  convertNoOutput: "没有生成文件",
 
   // The reviewer's summary, report and letters.
   summarySheet: "汇总",

@@ -173,7 +173,7 @@ export const paneText = {
         : `${name}（${[c.error ? `${c.error} 错误` : "", c.warning ? `${c.warning} 警告` : ""].filter(Boolean).join("，")}）`,
 
   // Browser (file) mode.
-  fileIntro: "在浏览器中检查 .xlsx 自评表：文件只在本机读取，不会上传。",
+  fileIntro: "在浏览器中检查自评表（.xlsx，也可以是 .xls、.et、.xlsb、.ods）：文件只在本机读取，不会上传。",
   dropHere: "把 .xlsx 文件拖到这里，或点“打开文件”",
   fileInput: "选择 .xlsx 文件",
   chooseSheet: "工作表",
@@ -182,6 +182,11 @@ export const paneText = {
   readFailed: (name: string, detail: string) => `无法读取“${name}”：${detail}`,
   fileUnreadable: "浏览器无法读取这个文件",
   noFile: "请先打开一个 .xlsx 文件",
+  /** An .xls / .et / .xlsb / .ods: checked here, fixed in Excel/WPS (docs/formats.md). */
+  legacyNote: (name: string) =>
+    `“${name}”不是 .xlsx 格式：这里只检查，不提供修正后的下载（改存为 .xlsx 会丢失表格格式）。要得到修正后的工作簿，请在 Excel 或 WPS 中打开它，用本加载项的“一键重算”；或先另存为 .xlsx，再在这里打开、修正并下载。`,
+  legacyNoFix: (name: string) =>
+    `“${name}”不是 .xlsx 格式，浏览器中不能修正后下载（会丢失表格格式）：请在 Excel 或 WPS 中打开它，用本加载项的“一键重算”；或先另存为 .xlsx 再在这里打开。`,
   noSuchSheet: (sheet: string) => `工作簿中没有名为“${sheet}”的工作表`,
   reading: (name: string) => `正在读取“${name}”…`,
   readingSheets: (done: number, total: number) => `已读取 ${done} / ${total} 个工作表`,

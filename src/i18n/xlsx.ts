@@ -21,7 +21,7 @@ const FOREIGN = {
   pdf: "这是 PDF 文件，不是 Excel 工作簿：请向报送单位索取 .xlsx 原表",
   text: "这是 CSV 或纯文本文件，不是 Excel 工作簿：请在 Excel/WPS 中打开后另存为 .xlsx 再检查",
   html: "这是网页（HTML）文件，不是 Excel 工作簿（常见于从网页系统导出的“xls”）：请在 Excel/WPS 中打开后另存为 .xlsx",
-  unknown: "不是 Excel 工作簿（.xlsx）文件",
+  unknown: "不是电子表格文件（不是 Excel、WPS 或 LibreOffice 能读的工作簿）：请打开正确的自评表文件",
 } as const;
 
 /** Prefixes a message with the file's name when one is known. */
@@ -59,6 +59,9 @@ export const xlsxText = {
     }
   },
   outOfMemory: "读取它所需的内存超出了本机可用的内存",
+  /** The file-size limit of the .xls / .xlsb / .ods reader (docs/formats.md). */
+  legacyFileLimit: (limit: number) => `.xls、.xlsb、.ods 文件超过 ${size(limit)} 的上限`,
+  legacyUnreadable: "表格内容无法解析",
   zip64: "不支持 ZIP64 格式的超大文件",
   zipEncrypted: "压缩包中的内容已加密",
   zipMethod: (method: number) => `不支持的压缩方式 ${method}`,

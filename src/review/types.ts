@@ -29,6 +29,11 @@ export interface FileResult {
   /** The path as given on the command line (joined with the folder's relative path), or the file's name. */
   path: string;
   error: string | null;
+  /**
+   * Why it could not be read, when `error` is set: the reader's reason ("not-a-workbook": not a spreadsheet
+   * at all; "encrypted", "corrupt", "too-large", "missing", "empty", …), or "system" (refused by the system).
+   */
+  errorReason?: string;
   sheets: SheetResult[];
   skipped: SkippedSheet[];
   /** The file's one verdict (core/status.ts): its worst form's, or why it gives none. */

@@ -3,12 +3,12 @@
  * reads on the calling thread (tests, scripts); `browserCodec` is what the pane uses, reading in a Web Worker.
  */
 import { createBrowserCodec } from "./worker-codec";
-import { readWorkbook } from "../xlsx/read";
+import { parseAnyWorkbook } from "./parse";
 import { applyPatches } from "../xlsx/write";
 import type { XlsxCodec } from "./types";
 
 export const xlsxCodec: XlsxCodec = {
-  read: (bytes) => readWorkbook(bytes),
+  read: (bytes) => parseAnyWorkbook(bytes),
   write: (bytes, patches) => applyPatches(bytes, patches),
 };
 

@@ -8,7 +8,15 @@ import { paneText } from "../../i18n/pane";
 import { HostError, type AppliedFix } from "../types";
 import { checkedName, saveBytes } from "./download";
 import { checkLimits, FILE_LIMITS, type FileLimits } from "./limits";
-import type { CellMark, FileHost, FileView, ReadControl, WorkbookSheet, XlsxCodec } from "./types";
+import type {
+  CellMark,
+  FileHost,
+  FileView,
+  ReadControl,
+  WorkbookData,
+  WorkbookSheet,
+  XlsxCodec,
+} from "./types";
 
 export type {
   FileHost,
@@ -63,24 +71,39 @@ export function createFileHost(
   /** The workbook's sheets a user can reach: very hidden ones (Excel's undo store, template data) are
    * left out of the sheet list and the workbook run, as the Excel host and `zpb check` leave them out. */
   async function reload(next: Uint8Array, control?: ReadControl): Promise<WorkbookSheet[]> {
-    const data = await codec.read(next, control);
-    return data.sheets.filter((s) => s.state !== "veryHidden");
+    return (await readBook(next, control)).sheets;
   }
+
+  async function readBook(next: Uint8Array, control?: ReadControl): Promise<WorkbookData> {
+    const data = await codec.read(next, control);
+    return { ...data, sheets: data.sheets.filter((s) => s.state !== "veryHidden") };
+  }
+
+  /** An .xls / .xlsb / .ods is checked here but never rewritten: as .xlsx it would lose its formatting. */
+  const writable = (): boolean => (view.format ?? "xlsx") === "xlsx";
 
   return {
     kind: "file",
 
     async open(data, name, control) {
       checkLimits(data, limits);
-      const sheets = await reload(data, control);
+      const book = await readBook(data, control);
+      const sheets = book.sheets;
       bytes = data;
       undo = [];
       const first = sheets.find((s) => s.state === undefined || s.state === "visible") ?? sheets[0];
-      return update({ fileName: name, sheets, active: first?.name ?? null, selection: null, highlights: {} });
+      return update({
+        fileName: name,
+        sheets,
+        format: book.format ?? "xlsx",
+        active: first?.name ?? null,
+        selection: null,
+        highlights: {},
+      });
     },
 
     download() {
-      if (!bytes || !view.fileName) return false;
+      if (!bytes || !view.fileName || !writable()) return false;
       save(bytes, checkedName(view.fileName));
       return true;
     },
@@ -110,6 +133,7 @@ export function createFileHost(
 
     async apply(patches: Patch[]) {
       if (!bytes) throw new HostError(paneText.noFile, "no-sheet");
+      if (!writable()) throw new HostError(paneText.legacyNoFix(view.fileName ?? ""), "failed");
       const before = bytes;
       let next: Uint8Array;
       try {

@@ -4,6 +4,7 @@
  */
 import { analyzeSheet, type AnalyzeOptions } from "../../core/index";
 import { readWorkbook } from "../xlsx/read";
+import { readSpreadsheet, spreadsheetFormat } from "../legacy/index";
 import type { WorkbookData, WorkbookSheet } from "./types";
 
 /** The sheet with the core's analysis added when `analyze` is given. */
@@ -18,4 +19,20 @@ export function parseWorkbook(
   analyze?: AnalyzeOptions
 ): WorkbookData {
   return { sheets: readWorkbook(bytes, { onProgress }).sheets.map((s) => analyzed(s, analyze)) };
+}
+
+/**
+ * Parses a spreadsheet of any format, by its content: an .xlsx at once (parseWorkbook), an .xls / .et /
+ * .xlsb / .ods through the library reader, which is loaded (a chunk of its own) only then.
+ */
+export function parseAnyWorkbook(
+  bytes: Uint8Array,
+  onProgress?: (done: number, total: number) => void,
+  analyze?: AnalyzeOptions
+): WorkbookData | Promise<WorkbookData> {
+  if (spreadsheetFormat(bytes) === "xlsx") return parseWorkbook(bytes, onProgress, analyze);
+  return readSpreadsheet(bytes, { onProgress }).then((book) => ({
+    sheets: book.sheets.map((s) => analyzed(s, analyze)),
+    format: book.format,
+  }));
 }

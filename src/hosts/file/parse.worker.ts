@@ -2,7 +2,8 @@
  * The Web Worker that reads a workbook for browser mode, so that a large file never freezes the pane:
  * unzip, XML parsing and (when asked) the analysis of every sheet run here; the pane receives the results.
  */
-import { parseWorkbook } from "./parse";
+import { parseAnyWorkbook } from "./parse";
+import type { WorkbookData } from "./types";
 import type { ParseReply, ParseRequest } from "./protocol";
 
 /** The worker's global scope, as far as this file uses it (the project compiles against the DOM lib). */
@@ -13,17 +14,23 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+const failed = (error: unknown): void =>
+  // WorkbookError messages are already Chinese and name the problem (corrupt, encrypted, not a spreadsheet …).
+  scope.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+
 scope.onmessage = (event) => {
   try {
     const { bytes, analyze } = event.data;
-    const data = parseWorkbook(
+    const data = parseAnyWorkbook(
       bytes,
       (done, total) => scope.postMessage({ kind: "progress", done, total }),
       analyze
     );
-    scope.postMessage({ kind: "done", data });
+    // An .xlsx is read at once; the other formats wait for their reader's chunk.
+    if (data instanceof Promise)
+      data.then((d: WorkbookData) => scope.postMessage({ kind: "done", data: d }), failed);
+    else scope.postMessage({ kind: "done", data });
   } catch (error) {
-    // WorkbookError messages are already Chinese and name the problem (corrupt, encrypted, .xls …).
-    scope.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+    failed(error);
   }
 };

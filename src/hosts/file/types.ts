@@ -3,6 +3,7 @@ import type { AnalyzeOptions } from "../../core/index";
 import type { Grid } from "../../core/grid";
 import type { Patch, Severity, SheetAnalysis } from "../../core/types";
 import type { Host } from "../types";
+import type { SpreadsheetFormat } from "../legacy/detect";
 
 /** One worksheet of a workbook package, as the xlsx reader gives it. */
 export interface WorkbookSheet {
@@ -17,6 +18,8 @@ export interface WorkbookSheet {
 
 export interface WorkbookData {
   sheets: WorkbookSheet[];
+  /** What the bytes were read as ("xlsx" when absent): an .xls / .xlsb / .ods is checked, never written. */
+  format?: SpreadsheetFormat;
 }
 
 /** Progress and cancel of one read. */
@@ -56,6 +59,11 @@ export interface FileView {
   /** The cell last selected through `select`, e.g. from a clicked finding. */
   selection: { sheet: string; cell: string } | null;
   highlights: Record<string, CellMark[]>;
+  /**
+   * The open workbook's format ("xlsx" when absent). An .xls / .et / .xlsb / .ods is checked like an
+   * .xlsx, but not fixed or downloaded here: written back as .xlsx it would lose its formatting.
+   */
+  format?: SpreadsheetFormat;
   /** Bumped on every change so that React can re-render from a snapshot. */
   version: number;
 }
@@ -68,7 +76,7 @@ export interface FileHost extends Host {
    * until the new one is read.
    */
   open(bytes: Uint8Array, name: string, control?: ReadControl): Promise<FileView>;
-  /** Offers the current bytes as `<name>.checked.xlsx`; false when no workbook is open. */
+  /** Offers the current bytes as `<name>.checked.xlsx`; false when no workbook is open or it is not an .xlsx. */
   download(): boolean;
   /** The bytes of the current workbook (after any fix), or null. */
   bytes(): Uint8Array | null;

@@ -7,6 +7,7 @@ import { paneText } from "../../i18n/pane";
 import { listSheetsFast, readWorkbook } from "../xlsx/read";
 import { applyPatches } from "../xlsx/write";
 import { analyzed } from "./parse";
+import { readSpreadsheet, spreadsheetFormat } from "../legacy/index";
 import type { ParseReply, ParseRequest } from "./protocol";
 import {
   ReadCancelled,
@@ -32,6 +33,14 @@ const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Reads in the page, sheet by sheet, so that progress paints and a cancel is seen between sheets. */
 export async function readInPage(bytes: Uint8Array, control: ReadControl = {}): Promise<WorkbookData> {
   const { onProgress, signal, analyze } = control;
+  if (spreadsheetFormat(bytes) !== "xlsx") {
+    // The library reads the whole file at once; the cancel is seen before and after.
+    await nextTurn();
+    if (signal?.aborted) throw new ReadCancelled();
+    const book = await readSpreadsheet(bytes, { onProgress });
+    if (signal?.aborted) throw new ReadCancelled();
+    return { sheets: book.sheets.map((s) => analyzed(s, analyze)), format: book.format };
+  }
   const names = listSheetsFast(bytes).map((s) => s.name);
   const sheets: WorkbookSheet[] = [];
   onProgress?.(0, names.length);

@@ -198,6 +198,10 @@ export function openPackage(bytes: Uint8Array, file?: string, limits?: Partial<R
         ? workbookError("corrupt", file, xlsxText.noWorkbookPart)
         : foreignFile(foreignZip(zip, text), file);
     }
+    // A Word or PowerPoint package names its own main part as the office document: without a <workbook>
+    // root it is not a workbook (read as one it would be a spreadsheet with no sheets).
+    if (!/<(?:[A-Za-z_][\w.-]*:)?workbook[\s>/]/.test(workbookXml.slice(0, 65536)))
+      throw foreignFile(foreignZip(zip, text), file);
     const rels = readRels({ text }, relsPathOf(workbookPath));
     const base = dirOf(workbookPath);
     const parts = new Map<string, string>();

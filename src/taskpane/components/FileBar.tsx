@@ -30,7 +30,9 @@ export interface FileBarProps {
   onDownload: () => void;
 }
 
-const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** What the picker offers; a file of any name is read by its content all the same. */
+const ACCEPT =
+  ".xlsx,.xlsm,.xls,.et,.xlsb,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * Everything stays on this machine: the file is read with File.arrayBuffer, saved through a Blob URL.
@@ -39,6 +41,8 @@ const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetm
 export function FileBar({ view, counts, busy, onOpen, onChooseSheet, onDownload }: FileBarProps) {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
+  // An .xls / .xlsb / .ods is checked, not rewritten: no download that would lose its formatting.
+  const legacy = view.fileName !== null && (view.format ?? "xlsx") !== "xlsx";
   return (
     <div className={styles.root}>
       <div className={styles.buttons}>
@@ -52,7 +56,7 @@ export function FileBar({ view, counts, busy, onOpen, onChooseSheet, onDownload 
         </Button>
         <Button
           icon={<ArrowDownloadRegular />}
-          disabledFocusable={busy || !view.fileName}
+          disabledFocusable={busy || !view.fileName || legacy}
           onClick={onDownload}
         >
           {paneText.download}
@@ -72,6 +76,11 @@ export function FileBar({ view, counts, busy, onOpen, onChooseSheet, onDownload 
         />
       </div>
       {view.fileName && <Caption1 className={styles.name}>{view.fileName}</Caption1>}
+      {legacy && view.fileName && (
+        <Caption1 role="note" data-testid="legacy-note">
+          {paneText.legacyNote(view.fileName)}
+        </Caption1>
+      )}
       {view.sheets.length > 0 && (
         <Field label={paneText.chooseSheet} className={styles.field}>
           <Select
