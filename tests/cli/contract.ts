@@ -2,6 +2,12 @@
  * The `zpb check --json` contract (spec/cli.md, version 2) as a validator: returns the list of
  * violations (path: what is wrong), empty when the document conforms.
  */
+
+/**
+ * The number of cells 一键重算 would write in every form, by file path: per sheet, per form (in the document's
+ * order). The JSON does not carry the fix plan; the verdict depends on it (src/core/status.ts).
+ */
+export type PlannedWrites = ReadonlyMap<string, readonly (readonly number[])[]>;
 type Kind =
   "string" | "number" | "boolean" | "array" | "object" | "string|null" | "number|null" | "object|null";
 
@@ -53,7 +59,7 @@ function findings(at: string, list: unknown, problems: string[]): void {
   });
 }
 
-function form(at: string, s: unknown, problems: string[]): void {
+function form(at: string, s: unknown, writes: number | undefined, problems: string[]): void {
   fields(
     at,
     s,
@@ -77,12 +83,19 @@ function form(at: string, s: unknown, problems: string[]): void {
   if (!["project", "department", "target"].includes(String(s.kind)))
     problems.push(`${at}.kind: ${String(s.kind)}`);
   if (!FORM_STATUSES.includes(String(s.status))) problems.push(`${at}.status: ${String(s.status)}`);
-  // The verdict follows from the findings (spec/cli.md "Verdicts"): 需修改 exactly with an error; 通过 only
-  // with a recomputed total; 未评分 only without one.
+  // The verdict follows from the findings and the fix plan (spec/cli.md "Verdicts", src/core/status.ts):
+  // 需修改 exactly with an error, or with a recomputed total and a cell 一键重算 would still write; 通过 only
+  // with a recomputed total, no error and no planned write; 未评分 only without a total.
   const errors = Array.isArray(s.findings) && s.findings.some((f) => isRecord(f) && f.severity === "error");
   const recomputed = isRecord(s.total) ? s.total.recomputed : undefined;
-  if ((s.status === "fix") !== errors)
-    problems.push(`${at}.status: ${String(s.status)} with errors ${errors}`);
+  if (writes === undefined) problems.push(`${at}: no fix plan to judge its status by`);
+  const planned = (writes ?? 0) > 0;
+  if ((s.status === "fix") !== (errors || (recomputed !== null && planned)))
+    problems.push(
+      `${at}.status: ${String(s.status)} with errors ${errors}, planned writes ${String(writes)}`
+    );
+  if (s.status === "pass" && planned)
+    problems.push(`${at}.status: pass with ${String(writes)} planned writes`);
   if (s.status === "pass" && recomputed === null) problems.push(`${at}.status: pass without a total`);
   if (s.status === "unscored" && recomputed !== null) problems.push(`${at}.status: unscored with a total`);
   if (typeof s.range === "string" && !/^[A-Z]+\d+:[A-Z]+\d+$/.test(s.range))
@@ -145,11 +158,15 @@ function form(at: string, s: unknown, problems: string[]): void {
   if (!numbers.every(TWO_DECIMALS)) problems.push(`${at}: a number has more than 2 decimals`);
 }
 
-function sheet(at: string, s: unknown, problems: string[]): void {
+function sheet(at: string, s: unknown, writes: readonly number[] | undefined, problems: string[]): void {
   fields(at, s, { name: "string", findings: "array", forms: "array" }, problems);
   if (!isRecord(s)) return;
   findings(`${at}.findings`, s.findings, problems);
-  if (Array.isArray(s.forms)) s.forms.forEach((f, i) => form(`${at}.forms[${i}]`, f, problems));
+  if (Array.isArray(s.forms)) {
+    if (writes !== undefined && writes.length !== s.forms.length)
+      problems.push(`${at}: ${s.forms.length} forms, a fix plan for ${writes.length}`);
+    s.forms.forEach((f, i) => form(`${at}.forms[${i}]`, f, writes?.[i], problems));
+  }
   const codes = Array.isArray(s.findings) ? s.findings.map((f) => (isRecord(f) ? f.code : null)) : [];
   if (Array.isArray(s.forms) && s.forms.length === 0) {
     if (codes.length !== 1 || !["LAYOUT_NOT_FOUND", "FORM_UNREADABLE"].includes(String(codes[0])))
@@ -184,8 +201,8 @@ function fileStatus(at: string, f: Record<string, unknown>, forms: unknown[], pr
     problems.push(`${at}.status: ${status}, its forms say ${worst ?? "no-form"}`);
 }
 
-/** Violations of the version-2 document; [] when `doc` conforms. */
-export function contractViolations(doc: unknown): string[] {
+/** Violations of the version-2 document; [] when `doc` conforms. `writes`: the fix plan of its files. */
+export function contractViolations(doc: unknown, writes: PlannedWrites): string[] {
   const problems: string[] = [];
   fields("$", doc, { version: "number", files: "array" }, problems);
   if (!isRecord(doc)) return problems;
@@ -214,7 +231,11 @@ export function contractViolations(doc: unknown): string[] {
       );
     if (typeof f.error === "string" && f.error.includes("\n"))
       problems.push(`$.files[${i}].error: more than one line`);
-    if (Array.isArray(f.sheets)) f.sheets.forEach((s, j) => sheet(`$.files[${i}].sheets[${j}]`, s, problems));
+    const plan = typeof f.path === "string" ? writes.get(f.path) : undefined;
+    if (plan !== undefined && Array.isArray(f.sheets) && plan.length !== f.sheets.length)
+      problems.push(`$.files[${i}]: ${f.sheets.length} sheets, a fix plan for ${plan.length}`);
+    if (Array.isArray(f.sheets))
+      f.sheets.forEach((s, j) => sheet(`$.files[${i}].sheets[${j}]`, s, plan?.[j], problems));
   });
   return problems;
 }

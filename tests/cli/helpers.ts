@@ -5,7 +5,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { expect } from "vitest";
+import { checkFile } from "../../src/cli/check";
+import type { JsonDocument } from "../../src/cli/json";
 import { runCli } from "../../src/cli/run";
+import { resolveProfile } from "../../src/core/index";
+import type { FormStatus } from "../../src/core/status";
+import type { PlannedWrites } from "./contract";
 
 /** A file of tests/fixtures/forms. */
 export function fixture(name: string): string {
@@ -33,6 +38,36 @@ export async function zpb(...argv: string[]): Promise<Run> {
     env: {},
   });
   return { code, out, err };
+}
+
+/**
+ * The fix plan behind a `check --json` document (default profile): for every file that gave sheets, the number
+ * of cells 一键重算 would write in each form, read afresh from the file. The verdict depends on it.
+ */
+export async function plannedWrites(doc: JsonDocument): Promise<PlannedWrites> {
+  const plans = new Map<string, number[][]>();
+  for (const file of doc.files) {
+    if (file.error !== null || file.sheets.length === 0) continue;
+    const result = await checkFile(file.path, { profile: resolveProfile() });
+    plans.set(
+      file.path,
+      result.sheets.map((s) => s.forms.map((f) => f.patches.length))
+    );
+  }
+  return plans;
+}
+
+/**
+ * The status a form must have (spec/cli.md "Verdicts", src/core/status.ts): 需修改 with an error finding; 未评分
+ * without a recomputed total; 需修改 where 一键重算 would still write a cell; else 通过.
+ */
+export function expectedStatus(
+  form: { findings: readonly { severity: string }[]; total: { recomputed: number | null } },
+  writes: number
+): FormStatus {
+  if (form.findings.some((f) => f.severity === "error")) return "fix";
+  if (form.total.recomputed === null) return "unscored";
+  return writes > 0 ? "fix" : "pass";
 }
 
 /** A fresh temporary folder, and its removal. */

@@ -4,7 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonDocument } from "../../src/cli/json";
 import { cliText } from "../../src/i18n/cli";
 import { reviewText } from "../../src/i18n/review";
-import { WORKBOOK_2022, single, tempDir, unreadableForm, zpb } from "./helpers";
+import {
+  WORKBOOK_2022,
+  expectedStatus,
+  plannedWrites,
+  single,
+  tempDir,
+  unreadableForm,
+  zpb,
+} from "./helpers";
 import { readSummary, tableOf } from "./summary-reader";
 
 let dir = "";
@@ -140,7 +148,24 @@ describe("zpb check --brief", () => {
     expect(run.out).toContain("5.xlsx"); // the unreadable form
     const doc = JSON.parse((await zpb("check", "--json", inputs)).out) as JsonDocument;
     const forms = doc.files.flatMap((f) => f.sheets.flatMap((s) => s.forms));
-    const toCorrect = forms.filter((f) => f.findings.some((x) => x.severity === "error")).length;
+    // 需修改: an error, or a cell 一键重算 would still write (src/core/status.ts); none of these is 未评分.
+    const plans = await plannedWrites(doc);
+    const statuses = doc.files.flatMap((f) =>
+      f.sheets.flatMap((s, i) =>
+        s.forms.map((x, j) => {
+          const writes = plans.get(f.path)?.[i]?.[j];
+          expect(writes, `${f.path}「${s.name}」`).toBeTypeOf("number");
+          return expectedStatus(x, writes as number);
+        })
+      )
+    );
+    expect(forms.map((f) => f.status)).toEqual(statuses);
+    const toCorrect = statuses.filter((x) => x === "fix").length;
+    expect(statuses.filter((x) => x === "pass")).toHaveLength(forms.length - toCorrect);
+    // More than the forms with an error: self-scores 一键重算 would raise, empty cells it would fill in.
+    expect(toCorrect).toBeGreaterThan(
+      forms.filter((f) => f.findings.some((x) => x.severity === "error")).length
+    );
     const last = run.out.trim().split("\n").at(-1);
     expect(last).toBe(
       cliText.counts(

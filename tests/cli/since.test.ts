@@ -34,7 +34,8 @@ beforeAll(async () => {
   await copyFile(single("2023-taopu-003"), join(inputs, "1.xlsx")); // one error: corrected by zpb fix
   await copyFile(single("2022-wujing-003"), join(inputs, "2.xlsx")); // errors: sent back unchanged
   await copyFile(single("2023-taopu-001"), join(inputs, "3.xlsx")); // clean: made worse
-  await copyFile(single("2023-taopu-006"), join(inputs, "4.xlsx")); // unchanged
+  // Unchanged, and 通过 both times: nothing to correct, nothing 一键重算 would write.
+  await copyFile(single("2022-wujing-011"), join(inputs, "4.xlsx"));
   await copyFile(single("2022-wujing-001"), join(inputs, "5.xlsx")); // not sent again
   out.earlierSummary = join(dir, "第一轮汇总.xlsx");
   out.earlierJson = join(dir, "第一轮.json");

@@ -42,7 +42,8 @@ async function receivedFolder(): Promise<string> {
   await writeFile(join(inputs, "说明.txt"), "报送说明");
   await unreadableForm(single("2023-taopu-029"), join(inputs, "5.xlsx"));
   await unrelatedWorkbook(join(inputs, "名单.xlsx"));
-  // A form with a very hidden sheet beside it.
+  // A form with a very hidden sheet beside it; no error, but a self-score 一键重算 would raise (H23) and an
+  // empty reason it would prompt for (I21): 需修改.
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(single("2023-taopu-006"));
   book.addWorksheet("__zpb_undo", { state: "veryHidden" }).getCell("A1").value = "x";
@@ -100,7 +101,7 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
       byFile("4.xlsx")
         .map((r) => r["状态"])
         .sort()
-    ).toEqual(["不是自评表", "通过"]);
+    ).toEqual(["不是自评表", "需修改"]);
     expect(byFile("4.xlsx").find((r) => r["状态"] === "不是自评表")?.["工作表"]).toBe("__zpb_undo");
     // Every file of the JSON document (the note too) is there; nothing else.
     const files = new Set(rows.map((r) => r["文件"]));
@@ -114,7 +115,8 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     const ranks = rows.map((r) => order.indexOf(String(r["状态"])));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     const fix = rows.filter((r) => r["状态"] === "需修改").map((r) => r["错误"]);
-    expect(fix).toEqual([4, 1]); // 人口工作: 3 errors and TOTAL_OVER_FULL (recomputed 102.95 > 100)
+    // 人口工作: 3 errors and TOTAL_OVER_FULL (recomputed 102.95 > 100); 003: one; 006: none, but cells to write.
+    expect(fix).toEqual([4, 1, 0]);
   });
 
   it("gives submitted and recomputed figures side by side, with the difference and a grade on every form", () => {

@@ -11,7 +11,7 @@ import type { JsonDocument, JsonFile } from "../../src/cli/json";
 import type { FileStatus } from "../../src/core/status";
 import { cliText } from "../../src/i18n/cli";
 import { contractViolations } from "./contract";
-import { WORKBOOK_2023, fixture, single, tempDir, zpb } from "./helpers";
+import { WORKBOOK_2023, fixture, plannedWrites, single, tempDir, zpb } from "./helpers";
 
 let dir = "";
 let cleanup: () => Promise<void> = async () => undefined;
@@ -39,9 +39,10 @@ const POWERPOINT = officePackage(
   "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 );
 
-function parse(out: string): JsonDocument {
+/** The document, checked against the contract and the fix plan of its files. */
+async function parse(out: string): Promise<JsonDocument> {
   const doc = JSON.parse(out) as JsonDocument;
-  expect(contractViolations(doc)).toEqual([]);
+  expect(contractViolations(doc, await plannedWrites(doc))).toEqual([]);
   return doc;
 }
 
@@ -81,7 +82,7 @@ describe("a Word or PowerPoint file renamed .xlsx", () => {
       await writeFile(file, bytes);
       const json = await zpb("check", "--json", file);
       expect(json.code, name).toBe(2);
-      const [result] = parse(json.out).files;
+      const [result] = (await parse(json.out)).files;
       expect(result).toMatchObject({ path: file, status: "not-spreadsheet", sheets: [] });
       expect(result.why).toContain(kind);
       expect(result.why).toContain(file);
@@ -94,7 +95,7 @@ describe("a Word or PowerPoint file renamed .xlsx", () => {
       expect(brief.code).toBe(2);
       const lines = brief.out.trim().split("\n");
       expect(lines[0]).toBe(`${mark("not-spreadsheet")} ${result.why}`);
-      expect(lines.at(-1)).toBe(countsOf(parse(json.out)));
+      expect(lines.at(-1)).toBe(countsOf(await parse(json.out)));
       for (const argv of [[], ["--in-place"], ["-o", join(dir, "out.xlsx")]]) {
         const before = await readdir(dir);
         const fix = await zpb("fix", file, ...argv);
@@ -113,7 +114,7 @@ describe("a folder", () => {
     await copyFile(single("2023-taopu-001"), join(dir, "a.xlsx"));
     await copyFile(WORKBOOK_2023, join(dir, "x.checked.xlsx"));
     const json = await zpb("check", "--json", dir);
-    const doc = parse(json.out);
+    const doc = await parse(json.out);
     const checked = doc.files.find((f) => f.path === join(dir, "x.checked.xlsx"));
     expect(checked?.sheets.flatMap((s) => s.forms)).toHaveLength(70);
     expect(checked?.status).toBe("fix"); // the 70-form workbook has forms to correct: never a silent pass
@@ -136,7 +137,7 @@ describe("a folder", () => {
     const others = ["说明.pdf", "说明.txt", "附件.docx"].map((n) => join(dir, n));
     const json = await zpb("check", "--json", dir);
     expect(json.code).toBe(2); // files that are not spreadsheets are inputs that are not 通过
-    const doc = parse(json.out);
+    const doc = await parse(json.out);
     expect(doc.files.map((f) => relative(dir, f.path)).sort()).toEqual(
       ["a.xlsx", "改名.dat", "说明.pdf", "说明.txt", "附件.docx"].sort()
     );
@@ -166,7 +167,7 @@ describe("a form that prints no scores", () => {
   it("is 未评分 everywhere, says what was checked, exits 0, and is never called 通过", async () => {
     const json = await zpb("check", "--json", SICHUAN);
     expect(json.code).toBe(0);
-    const doc = parse(json.out);
+    const doc = await parse(json.out);
     expect(doc.files[0].status).toBe("unscored");
     expect(doc.files[0].sheets[0].forms.map((f) => f.status)).toEqual(["unscored"]);
     expect(doc.files[0].why).toBeUndefined(); // it gives a form
@@ -193,8 +194,8 @@ describe("zpb fix says what changes in substance", () => {
     const output = join(dir, "out.xlsx");
     const run = await zpb("fix", WORKBOOK_2023, "-o", output);
     expect(run.code).toBeLessThanOrEqual(1);
-    const before = parse((await zpb("check", "--json", WORKBOOK_2023)).out).files[0].sheets;
-    const after = parse((await zpb("check", "--json", output)).out).files[0].sheets;
+    const before = (await parse((await zpb("check", "--json", WORKBOOK_2023)).out)).files[0].sheets;
+    const after = (await parse((await zpb("check", "--json", output)).out)).files[0].sheets;
     let up = 0;
     let down = 0;
     const changed: string[] = [];
@@ -230,7 +231,7 @@ describe("zpb fix says what changes in substance", () => {
 
   it("writes nothing into a form that is 通过 with nothing to correct", async () => {
     const input = single("2023-taopu-001");
-    expect(parse((await zpb("check", "--json", input)).out).files[0].status).toBe("pass");
+    expect((await parse((await zpb("check", "--json", input)).out)).files[0].status).toBe("pass");
     const output = join(dir, "out.xlsx");
     const run = await zpb("fix", input, "-o", output);
     expect(run.code).toBe(0);
@@ -255,7 +256,7 @@ describe("every real workbook: one verdict in JSON, text, --brief and the exit s
   it("agree form by form and file by file; --brief ends with the counts", async () => {
     const forms = fixture("");
     const json = await zpb("check", "--json", forms);
-    const doc = parse(json.out);
+    const doc = await parse(json.out);
     const text = await zpb("check", forms);
     const brief = await zpb("check", "--brief", forms);
     expect([json.code, text.code, brief.code]).toEqual([
@@ -327,7 +328,7 @@ describe("every real workbook: one verdict in JSON, text, --brief and the exit s
     const codes = new Set<number>();
     for (const path of paths) {
       const json = await zpb("check", "--json", path);
-      const doc = parse(json.out);
+      const doc = await parse(json.out);
       expect(json.code, path).toBe(exitOf(doc.files));
       expect((await zpb("check", "--brief", path)).code, path).toBe(json.code);
       codes.add(json.code);
