@@ -22,7 +22,14 @@ try {
   await copyFile(join(FORMS, "forms-2022-minhang-wujing.xlsx"), join(inputs, "吴泾镇.xlsx"));
   const summary = join(dir, "汇总.xlsx");
   const quiet = { out: () => undefined, err: () => undefined, color: false, env: {} };
-  await runCli(["check", inputs, "--summary", summary], quiet);
+  // Run from the folder, as a reviewer does: the summary names the files relative to it.
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    await runCli(["check", "收到的表", "--summary", "汇总.xlsx"], quiet);
+  } finally {
+    process.chdir(cwd);
+  }
   const profile = pathToFileURL(join(dir, "profile")).href;
   const r = spawnSync(
     "soffice",
