@@ -1,5 +1,24 @@
 /** User-facing text of the task pane (zh-CN). Keyed by id so that an English catalogue can follow. */
 import type { Severity } from "../core/types";
+import type { FileStatus, SheetStatus } from "../core/status";
+import { STATUS_TEXT } from "./core";
+
+/** Counts of scores 全部一键重算 changes, and each changed form's 总分 and 评分等级 from → to. */
+interface ChangeText {
+  up: number;
+  down: number;
+  filled: number;
+  forms: {
+    sheet: string;
+    project: string;
+    total: { from: number | null; to: number | null } | null;
+    grade: { from: string | null; to: string | null } | null;
+  }[];
+}
+
+function fromTo(from: string, to: string): string {
+  return `${from} → ${to}`;
+}
 
 export const paneText = {
   appTitle: "自评表助手",
@@ -161,16 +180,64 @@ export const paneText = {
   onlyProblems: "只看有问题",
   formsCount: (n: number) => `${n} 张`,
   /** A workbook row's accessible name: it starts with openSheetFindings(sheet). */
-  sheetRowLabel: (sheet: string, project: string, errors: number, warnings: number) =>
-    `查看“${sheet}”的检查结果${project ? `（${project}）` : ""}：${errors} 个错误，${warnings} 个警告`,
+  sheetRowLabel: (sheet: string, project: string, errors: number, warnings: number, status?: SheetStatus) =>
+    `查看“${sheet}”的检查结果${project ? `（${project}）` : ""}：${status ? `${STATUS_TEXT[status]}，` : ""}${errors} 个错误，${warnings} 个警告`,
   /** An announcement in the live region: what happened, then the notice's text. */
   announce: (title: string, text: string) => `${title}：${text}`,
-  sheetOption: (name: string, c: { error: number; warning: number } | null) =>
-    c === null
+  sheetOption: (name: string, c: { error: number; warning: number; status?: SheetStatus } | null) =>
+    c === null || c.status === "no-form"
       ? `${name}（非自评表）`
-      : c.error + c.warning === 0
-        ? `${name}（通过）`
-        : `${name}（${[c.error ? `${c.error} 错误` : "", c.warning ? `${c.warning} 警告` : ""].filter(Boolean).join("，")}）`,
+      : c.status
+        ? `${name}（${[STATUS_TEXT[c.status], c.error ? `${c.error} 错误` : "", c.warning ? `${c.warning} 警告` : ""].filter(Boolean).join("，")}）`
+        : c.error + c.warning === 0
+          ? `${name}（通过）`
+          : `${name}（${[c.error ? `${c.error} 错误` : "", c.warning ? `${c.warning} 警告` : ""].filter(Boolean).join("，")}）`,
+
+  // Verdicts (the core's status, shown as it is; 通过 only for status pass).
+  status: STATUS_TEXT as Record<FileStatus, string>,
+  statusColumn: "结论",
+  passWarnings: (warnings: number) => `没有错误；有 ${warnings} 个警告，请逐条确认。`,
+  fixTitle: "需修改",
+  fixBody: (errors: number) => `有 ${errors} 个错误需要修改。`,
+  unscoredTitle: "未评分",
+  /** What an unscored form was checked for: a list of what was read. */
+  unscoredBody: (checked: readonly string[]) =>
+    "表中没有填写得分或分值，无法重算总分和评分等级，所以不算“通过”。" +
+    (checked.length > 0 ? `已检查：${checked.join("；")}。` : ""),
+  checkedProject: "项目名称和主管部门",
+  checkedRate: (rate: string) => `预算执行率 ${rate}`,
+  checkedIndicators: (n: number) => `${n} 个指标行`,
+  checkedWeights: (total: string) => `分值合计 ${total}`,
+  noWeights: "表中没有分值",
+  unreadableSheetTitle: "未能读取",
+  unreadableSheetBody: "这张工作表像是自评表，但有部分内容无法读取，见下方说明。",
+  workbookStatus: (c: Record<SheetStatus, number>) =>
+    (["pass", "fix", "unscored", "unreadable"] as const)
+      .filter((k) => c[k] > 0)
+      .map((k) => `${STATUS_TEXT[k]} ${c[k]} 张`)
+      .join("，") + "。",
+  statusOption: (name: string, status: SheetStatus) => `${name}（${STATUS_TEXT[status]}）`,
+  notSpreadsheetTitle: STATUS_TEXT["not-spreadsheet"],
+  notSpreadsheet: (name: string, detail: string) =>
+    `${detail.includes(name) ? "" : `“${name}”：`}${detail.replace(/[。.]$/, "")}。没有检查，也没有可下载的内容。`,
+
+  /** The substance of 全部一键重算: scores up / down, and each form's 总分 and 评分等级 from → to. */
+  confirmChanges: (c: ChangeText) => [
+    `得分调高 ${c.up} 处，调低 ${c.down} 处` + (c.filled > 0 ? `，补填 ${c.filled} 处` : "") + "。",
+    ...c.forms
+      .filter((f) => f.total || f.grade)
+      .map(
+        (f) =>
+          `${f.project || f.sheet}：` +
+          [
+            f.total ? `总分 ${fromTo(formatValue(f.total.from), formatValue(f.total.to))}` : "",
+            f.grade ? `评分等级 ${fromTo(formatValue(f.grade.from), formatValue(f.grade.to))}` : "",
+          ]
+            .filter(Boolean)
+            .join("，")
+      ),
+  ],
+  confirmChangesLabel: "将改变的总分和评分等级",
 
   // Browser (file) mode.
   fileIntro: "在浏览器中检查 .xlsx 自评表：文件只在本机读取，不会上传。",

@@ -116,7 +116,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
       new Map(
         (state.overview ?? []).map((r) => [
           r.grid.name,
-          r.isForm ? { error: r.counts.error, warning: r.counts.warning } : null,
+          r.isForm ? { error: r.counts.error, warning: r.counts.warning, status: r.status } : null,
         ])
       ),
     [state.overview]
@@ -168,6 +168,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
           <ConfirmBar
             cells={state.confirm.cells}
             sheets={state.confirm.sheets}
+            changes={state.confirm.changes}
             confirmRef={refs.confirm as React.RefObject<HTMLButtonElement>}
             onConfirm={() => void pane.confirmFixAll()}
             onCancel={pane.cancelFixAll}

@@ -24,6 +24,11 @@ scope.onmessage = (event) => {
     scope.postMessage({ kind: "done", data });
   } catch (error) {
     // WorkbookError messages are already Chinese and name the problem (corrupt, encrypted, .xls …).
-    scope.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+    const reason = error instanceof Error ? (error as { reason?: unknown }).reason : undefined;
+    scope.postMessage({
+      kind: "failed",
+      message: error instanceof Error ? error.message : String(error),
+      reason: typeof reason === "string" ? reason : undefined,
+    });
   }
 };
