@@ -6,9 +6,9 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildBatch } from "../../src/cli/batch";
+import { buildBatch } from "../../src/review/batch";
 import { checkPaths } from "../../src/cli/check";
-import { reportHtml } from "../../src/cli/report";
+import { reportHtml } from "../../src/review/report";
 import { runCli, type CliIo } from "../../src/cli/run";
 import { summaryBytes } from "../../src/cli/summary";
 import { DEFAULT_PROFILE } from "../../src/core/index";
@@ -57,11 +57,8 @@ export const reviewerSection: BenchSection = {
           () =>
             zpb(["check", inputs, "--brief", "--summary", summary, "--report", report, "--letters", letters]),
         ],
-        ["只写汇总表（已检查的结果 → 字节）", async () => summaryBytes(buildBatch(files, [], [], meta), dir)],
-        [
-          "只写 HTML 报告（已检查的结果 → 文本）",
-          async () => reportHtml(buildBatch(files, [], [], meta), dir),
-        ],
+        ["只写汇总表（已检查的结果 → 字节）", async () => summaryBytes(buildBatch(files, meta), dir)],
+        ["只写 HTML 报告（已检查的结果 → 文本）", async () => reportHtml(buildBatch(files, meta), (f) => f)],
       ];
       const rows: (string | number)[][] = [];
       for (const [name, fn] of cases) {

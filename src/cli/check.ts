@@ -1,10 +1,11 @@
 /** `zpb check`: reads every workbook given and analyses every sheet; never writes to the inputs. */
 import { resolve, sep } from "node:path";
-import { analyzeSheet, type Profile } from "../core/index";
+import type { Profile } from "../core/index";
+import { analyzeWorkbook as analyzeSheets, type WorkbookResult } from "../review/analyze";
 import { cliText as T } from "../i18n/cli";
 import { expandInputs } from "./files";
 import { canonicalPath, openWorkbook, systemReason, WorkbookError, type OpenedWorkbook } from "./workbook";
-import { fileVerdict, type FileResult, type SheetResult, type SkippedSheet } from "./types";
+import { fileVerdict, type FileResult } from "./types";
 import { isOwnWorkbook } from "./xlsxout";
 
 export interface CheckOptions {
@@ -40,32 +41,11 @@ export function describeFailure(path: string, err: unknown): string {
   return T.unreadable(path, T.internalError(detail));
 }
 
-/** What a workbook gave: the sheets checked and the very hidden ones skipped. */
-export interface WorkbookResult {
-  sheets: SheetResult[];
-  skipped: SkippedSheet[];
-}
+export type { WorkbookResult } from "../review/analyze";
 
-/**
- * Analyses every form of the sheets of an opened workbook: visible and hidden sheets (a hidden form is
- * still submitted); very hidden ones are skipped (the template's machinery, never shown to the user) and
- * listed, so that nothing is left out silently.
- */
+/** Analyses every form of the sheets of an opened workbook (src/review/analyze.ts). */
 export function analyzeWorkbook(opened: OpenedWorkbook, options: CheckOptions): WorkbookResult {
-  const sheets: SheetResult[] = [];
-  const skipped: SkippedSheet[] = [];
-  for (const sheet of opened.workbook.sheets) {
-    if (sheet.state === "veryHidden") {
-      skipped.push({ sheet: sheet.name, why: T.skippedVeryHidden });
-      continue;
-    }
-    const { forms, findings, status } = analyzeSheet(sheet.grid, {
-      profile: options.profile,
-      prompts: options.prompts,
-    });
-    sheets.push({ name: sheet.name, forms, findings, hidden: sheet.state === "hidden", status });
-  }
-  return { sheets, skipped };
+  return analyzeSheets(opened.workbook, options);
 }
 
 /** Checks one file; a file that cannot be read gives a result with `error` set, never a throw. */

@@ -1,38 +1,12 @@
 /** The readable report of `zpb check`: a compact block per form, findings with their cells. */
-import { parseA1, type Finding, type FormReport, type Severity } from "../core/index";
+import type { Finding, FormReport, Severity } from "../core/index";
+import { countFindings, sortFindings } from "../review/findings";
 import { cliText as T } from "../i18n/cli";
 import type { Paint } from "./color";
 import { num, padTo, pct, displayWidth } from "./format";
 import { sheetFindings, type FileResult, type FormResult, type SheetResult } from "./types";
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function position(cell: string): [number, number] {
-  try {
-    const p = parseA1(cell);
-    return [p.row, p.col];
-  } catch {
-    return [Number.MAX_SAFE_INTEGER, 0];
-  }
-}
-
-/** Errors first, then warnings, then infos; within a severity, down the form. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => {
-    const bySeverity = RANK[a.severity] - RANK[b.severity];
-    if (bySeverity !== 0) return bySeverity;
-    const [ra, ca] = position(a.cell);
-    const [rb, cb] = position(b.cell);
-    return ra - rb || ca - cb;
-  });
-}
-
-/** Counts of findings by severity. */
-export function countFindings(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
+export { countFindings, sortFindings };
 
 /** What the text report prints: everything, or (`brief`) only the forms and files that need attention. */
 export interface RenderOptions {

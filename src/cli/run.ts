@@ -15,9 +15,11 @@ import { renderReport } from "./render";
 import { assertSummaryTarget, writeSummary } from "./summary";
 import { CliError, exitCodeOf, type CliIo } from "./types";
 import { canonicalPath, PatchError, systemReason, WorkbookError } from "./workbook";
-import { buildBatch } from "./batch";
+import { buildBatch } from "../review/batch";
 import { writeReport } from "./report";
 import { writeLetters } from "./letters";
+import { loadEarlier, markJson } from "./since";
+import { sinceLine } from "../review/batch";
 
 export type { CliIo } from "./types";
 
@@ -26,6 +28,7 @@ interface CheckFlags {
   summary?: string;
   report?: string;
   letters?: string;
+  since?: string;
   brief?: boolean;
   profile?: string;
 }
@@ -77,20 +80,30 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
     onInternalError: (err) => debug(io, err),
   });
   for (const output of outputs) await assertSummaryTarget(output, files);
-  if (flags.json) io.out(`${JSON.stringify(checkJson(files), null, 2)}\n`);
-  else {
+  // The earlier check is read before anything is written (it may be the summary this run replaces).
+  const earlier = flags.since === undefined ? undefined : await loadEarlier(flags.since);
+  const meta = {
+    when: new Date(),
+    profile: profile.name,
+    version: version(),
+    inputs: paths,
+    others,
+    ownOutputs,
+  };
+  const batch =
+    outputs.length > 0 || flags.letters !== undefined || earlier ? buildBatch(files, meta, earlier) : null;
+  if (flags.json) {
+    const doc = checkJson(files);
+    io.out(`${JSON.stringify(batch?.since ? markJson(doc, batch) : doc, null, 2)}\n`);
+  } else {
+    // The comparison with the earlier check comes first: the report's last line stays its counts.
+    if (batch?.since) io.out(`${sinceLine(batch)}\n`);
     io.out(renderReport(files, paint(io.color === true), { brief: flags.brief }));
     if (others.length > 0) io.out(`${T.otherFiles(others.join("、"))}\n`);
     if (ownOutputs.length > 0) io.out(`${T.ownOutputs(ownOutputs.join("、"))}\n`);
   }
   for (const f of files) if (f.error !== null) io.err(`${f.error}\n`);
-  if (outputs.length > 0 || flags.letters !== undefined) {
-    const batch = buildBatch(files, others, ownOutputs, {
-      when: new Date(),
-      profile: profile.name,
-      version: version(),
-      inputs: paths,
-    });
+  if (batch !== null) {
     const say = (line: string) => {
       if (!flags.json) io.out(`${line}\n`);
     };
@@ -176,6 +189,7 @@ function program(io: CliIo, done: (code: number) => void): Command {
     .option("--summary <out.xlsx>", T.optSummary)
     .option("--report <out.html>", T.optReport)
     .option("--letters <folder>", T.optLetters)
+    .option("--since <earlier>", T.optSince)
     .option("--brief", T.optBrief)
     .option("--profile <name>", T.optProfile)
     .action(async (paths: string[], flags: CheckFlags) => done(await runCheck(paths, flags, io)));

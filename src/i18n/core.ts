@@ -111,8 +111,8 @@ export const MSG = {
   fixHeldCells: (cells: string) =>
     `${cells} 无法改写（公式、文字或错误值），写入的总分将与表中各项之和不符（请先处理这些单元格，再重算）`,
   fixHeldOver: (total: string, full: string) => `重算的总分 ${total} 超过满分 ${full}（请核对各项得分）`,
-  fixHeldScores: "：为保持表内合计一致，一键重算没有改写各项得分、总分和评分等级。",
-  fixHeldTotal: "：一键重算没有改写总分和评分等级。",
+  fixHeldScores: "：为保持表内合计一致，一键重算不会改写各项得分、总分和评分等级。",
+  fixHeldTotal: "：一键重算不会改写总分和评分等级。",
   formUnreadable: (title: string, found: string, missing: string) =>
     `本工作表${title ? `的「${title}」` : ""}像是绩效自评表，但无法读取：${found ? `找到了「${found}」列，` : "没有找到指标表头，"}缺少「${missing}」列。请检查表头文字（如「三级指标」「年度指标值」「实际完成值」「得分」）。`,
 } as const;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonDocument } from "../../src/cli/json";
 import { cliText } from "../../src/i18n/cli";
+import { reviewText } from "../../src/i18n/review";
 import { WORKBOOK_2022, single, tempDir, unreadableForm, zpb } from "./helpers";
 import { readSummary, tableOf } from "./summary-reader";
 
@@ -93,8 +94,11 @@ describe("zpb check --letters", () => {
     );
     expect(departments.has("上海市闵行区吴泾镇人民政府")).toBe(true);
     const names = (await readdir(letters)).sort();
-    expect(names).toEqual([...[...departments].map((d) => `${d}.html`), "主管部门未知.html"].sort());
-    expect(run.out).toContain(cliText.lettersWritten(letters, names.length));
+    // A .docx and an .html per department; inputs with no department on the reviewer's own list.
+    expect(names).toEqual(
+      [...[...departments].flatMap((d) => [`${d}.docx`, `${d}.html`]), "未能归属.html"].sort()
+    );
+    expect(run.out).toContain(cliText.lettersWritten(letters, departments.size));
     for (const name of ["上海市普陀区桃浦镇人民政府.html", "上海市闵行区吴泾镇人民政府.html"]) {
       const department = name.replace(/\.html$/, "");
       const text = visible(await readFile(join(letters, name), "utf8"));
@@ -105,12 +109,12 @@ describe("zpb check --letters", () => {
       const others = problems(doc).filter((p) => p.department && p.department !== department);
       for (const p of others.slice(0, 5)) expect(text).not.toContain(visible(p.message));
     }
-    // The unreadable form of a file with no other form goes to its own letter, with what is missing.
-    const unknown = visible(await readFile(join(letters, "主管部门未知.html"), "utf8"));
+    // The unreadable form of a file with no other form goes to the reviewer's own list, with what is missing.
+    const unknown = visible(await readFile(join(letters, "未能归属.html"), "utf8"));
     expect(unknown).toContain("5.xlsx");
     expect(unknown).toContain("坏.xlsx");
     const taopu = visible(await readFile(join(letters, "上海市普陀区桃浦镇人民政府.html"), "utf8"));
-    expect(taopu).toContain(cliText.letterPassed); // 001 passed
+    expect(taopu).toContain(reviewText.letterPassed(1)); // 001 passed
     expect(taopu).toContain("H23"); // 003's error cell
     // The letters folder inside the input folder is never read back as input.
     const again = await zpb("check", inputs, "--letters", join(inputs, "意见"), "--json");

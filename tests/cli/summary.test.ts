@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonDocument } from "../../src/cli/json";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { cliText } from "../../src/i18n/cli";
+import { CODE_NAME, codeName } from "../../src/i18n/codes";
+import { reviewText } from "../../src/i18n/review";
 import {
   fixture,
   single,
@@ -90,7 +92,7 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     expect(String(byFile("旧表.xls")[0][H[16]])).toContain(".xlsx");
     expect(status("5.xlsx")).toEqual(["未能读取"]); // looks like a form, does not read: never a pass
     expect(String(byFile("5.xlsx")[0][H[16]])).toContain("实际完成值");
-    expect(status("说明.txt")).toEqual(["不是自评表"]);
+    expect(status("说明.txt")).toEqual(["不是电子表格文件"]);
     expect(String(byFile("说明.txt")[0][H[16]])).toContain(".txt");
     expect(byFile("名单.xlsx").map((r) => [r["工作表"], r["状态"]])).toEqual([["人员名单", "不是自评表"]]);
     expect(
@@ -105,9 +107,9 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     expect(files.size).toBe(doc.files.length + 1);
   });
 
-  it("sorts by status (未能读取, 需修改, 通过, 不是自评表) and errors", () => {
+  it("sorts by status (未能读取, 需修改, 未评分, 通过, 不是自评表, 不是电子表格文件) and errors", () => {
     const rows = tableOf(sheets[0], HEADER_ROW);
-    const order = ["未能读取", "需修改", "通过", "不是自评表"];
+    const order = ["未能读取", "需修改", "未评分", "通过", "不是自评表", "不是电子表格文件"];
     const ranks = rows.map((r) => order.indexOf(String(r["状态"])));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     const fix = rows.filter((r) => r["状态"] === "需修改").map((r) => r["错误"]);
@@ -137,11 +139,11 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
       f.sheets.flatMap((s) =>
         [...s.findings, ...s.forms.flatMap((form) => form.findings)]
           .filter((x) => x.severity !== "info")
-          .map((x) => `${f.path}|${s.name}|${x.cell}|${x.code}`)
+          .map((x) => `${f.path}|${s.name}|${x.cell}|${codeName(x.code)}`)
       )
     );
     expect(fromJson.length).toBeGreaterThan(4);
-    expect(rows.map((r) => `${r["文件"]}|${r["工作表"]}|${r["单元格"]}|${r["代码"]}`).sort()).toEqual(
+    expect(rows.map((r) => `${r["文件"]}|${r["工作表"]}|${r["单元格"]}|${r["问题"]}`).sort()).toEqual(
       fromJson.sort()
     );
     for (const r of rows) {
@@ -168,22 +170,20 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     }
   });
 
-  it("prints landscape, one page wide, header rows repeated; frozen, filtered header", () => {
+  it("prints A4 landscape at a fixed readable scale, header rows repeated; frozen, filtered header", () => {
     for (const s of sheets) {
-      expect(s.pageSetup, s.name).toMatchObject({
-        orientation: "landscape",
-        fitToWidth: "1",
-        fitToHeight: "0",
-      });
+      expect(s.pageSetup, s.name).toMatchObject({ orientation: "landscape", scale: "75" });
       expect(s.pageSetup.paperSize).toBe("9"); // A4
-      expect(s.fitToPage, s.name).toBe(true);
+      // Never shrunk to one page width: that printed the text at 4–5 pt.
+      expect(s.fitToPage, s.name).toBe(false);
+      expect(s.pageSetup.fitToWidth, s.name).toBeUndefined();
     }
     for (const s of [sheets[0], sheets[1]]) {
       expect(s.printTitles, s.name).toBe(`'${s.name}'!$${HEADER_ROW}:$${HEADER_ROW}`);
       expect(s.pane).toMatchObject({ ySplit: String(HEADER_ROW), state: "frozen" });
       expect(s.autoFilter).toMatch(new RegExp(`^A${HEADER_ROW}:[A-Z]+\\d+$`));
     }
-    expect(sheets[0].rows[HEADER_ROW - 1]).toEqual([...H]);
+    expect(sheets[0].rows[HEADER_ROW - 1]).toEqual([...H, reviewText.fingerprintHeader]);
   });
 
   it("says when, with which profile and version, over what", () => {
@@ -208,9 +208,10 @@ describe("zpb check --summary: the reviewer's summary workbook", () => {
     expect(grades.map((r) => r[0])).toEqual(["优", "良", "中", "差", "无等级"]);
     expect(grades.reduce((n, r) => n + Number(r[2]), 0)).toBe(4); // recomputed: every form has one
     expect(grades.find((r) => r[0] === "无等级")?.[1]).toBe(1); // one form prints no grade
-    const codes = stats.rows.slice(col(cliText.codeTitle) + 2).filter((r) => /^[A-Z_]+$/.test(String(r[0])));
+    const names = new Set(Object.values(CODE_NAME));
+    const codes = stats.rows.slice(col(cliText.codeTitle) + 2).filter((r) => names.has(String(r[0])));
     expect(codes.length).toBeGreaterThan(0);
-    const counts = codes.map((r) => Number(r[3]));
+    const counts = codes.map((r) => Number(r[2]));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
@@ -334,7 +335,7 @@ describe("the summary of forms that share a sheet or a content", () => {
     const duplicates = stats.rows.slice(start + 2).filter((r) => r.length > 1);
     expect(duplicates).toHaveLength(1);
     expect(duplicates[0][2]).toBe(cliText.duplicateWhy.content);
-    expect(String(duplicates[0][3])).toContain("a.xlsx");
-    expect(String(duplicates[0][3])).toContain("b.xlsx");
+    expect(String(duplicates[0][5])).toContain("a.xlsx");
+    expect(String(duplicates[0][5])).toContain("b.xlsx");
   });
 });

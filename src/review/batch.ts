@@ -3,17 +3,24 @@
  * the letters): a row for every form and for every input that gave none, every error and warning, and the
  * overview by department, grade, problem and duplicate. Built once from the check's results.
  */
-import { extname } from "node:path";
 import type { Finding, FindingCode, FormKind, FormReport, Grade, Severity } from "../core/index";
 import { readGrade } from "../core/rules/totals";
+import { statusRank, type FileStatus } from "../core/status";
 import { cliText as T } from "../i18n/cli";
+import { reviewText as R } from "../i18n/review";
 import { round2 } from "./format";
-import { countFindings, sortFindings } from "./render";
+import { countFindings, sortFindings } from "./findings";
 import type { FileResult, FormResult, SheetResult } from "./types";
+import {
+  compare,
+  fingerprint,
+  type Change,
+  type Earlier,
+  type EarlierForm,
+  type EarlierProblem,
+} from "./since";
 
-/** 通过 (no error), 需修改 (an error), 未能读取 (a file or form that could not be read), 不是自评表. */
-export type Status = "pass" | "fix" | "unreadable" | "notForm";
-const STATUS_ORDER: Record<Status, number> = { unreadable: 0, fix: 1, pass: 2, notForm: 3 };
+export type { Change, Earlier, EarlierForm, EarlierProblem };
 export const GRADES: readonly Grade[] = ["优", "良", "中", "差"];
 
 /** One row of the 汇总 sheet: a form, or an input (file or sheet) that gave none. */
@@ -33,11 +40,18 @@ export interface BatchRow {
   total: { submitted: number | null; recomputed: number | null; diff: number | null };
   grade: { submitted: string | null; recomputed: string | null };
   counts: Record<Severity, number>;
-  status: Status;
+  /** The core's verdict: the form's, or the file's or sheet's where it gave none. */
+  status: FileStatus;
   /** The worst problem with its cell, or why the input gave no form. */
   main: string;
   /** The row's findings, worst first (a form's own, or the sheet's FORM_UNREADABLE). */
   findings: Finding[];
+  /** What identifies the form's content across two rounds (its indicators, not its figures); "" for none. */
+  fingerprint: string;
+  /** With an earlier check: how the form changed since (null for a row that is not a form, or no earlier). */
+  change: Change | null;
+  /** With an earlier check: the problems it had then that are no longer found. */
+  corrected: EarlierProblem[];
 }
 
 /** One row of the 问题明细 sheet: an error or a warning. */
@@ -83,7 +97,12 @@ export interface BatchMeta {
   when: Date;
   profile: string;
   version: string;
+  /** The files and folders given (as the user named them). */
   inputs: readonly string[];
+  /** Other files found in the input folders (a .pdf, a .txt): accounted for, not checked. */
+  others?: readonly string[];
+  /** Summaries an earlier run wrote, found in the input folders: accounted for, not checked. */
+  ownOutputs?: readonly string[];
 }
 
 export interface Batch {
@@ -101,9 +120,12 @@ export interface Batch {
     forms: number;
     passed: number;
     toCorrect: number;
+    unscored: number;
     unreadable: number;
     others: number;
   };
+  /** With an earlier check: when it was, and its forms no longer found. */
+  since: { when: string; gone: EarlierForm[] } | null;
 }
 
 function byCodePoint(a: string, b: string): number {
@@ -115,7 +137,7 @@ function worst(findings: readonly Finding[]): string {
   return first ? `${first.cell}：${first.message}` : "";
 }
 
-function emptyRow(file: string, sheet: string, status: Status, main: string): BatchRow {
+function emptyRow(file: string, sheet: string, status: FileStatus, main: string): BatchRow {
   return {
     file,
     sheet,
@@ -132,6 +154,9 @@ function emptyRow(file: string, sheet: string, status: Status, main: string): Ba
     status,
     main,
     findings: [],
+    fingerprint: "",
+    change: null,
+    corrected: [],
   };
 }
 
@@ -157,9 +182,12 @@ function formRow(file: string, sheet: SheetResult, form: FormResult): BatchRow {
     },
     grade: { submitted: r.grade.submitted, recomputed: r.grade.recomputed },
     counts,
-    status: counts.error > 0 ? "fix" : "pass",
+    status: r.status,
     main: worst(r.findings),
     findings: sortFindings(r.findings),
+    fingerprint: fingerprint(r),
+    change: null,
+    corrected: [],
   };
 }
 
@@ -170,7 +198,7 @@ function reasonOf(file: FileResult): string {
 }
 
 function fileRows(file: FileResult): BatchRow[] {
-  if (file.error !== null) return [emptyRow(file.path, "", "unreadable", reasonOf(file))];
+  if (file.error !== null) return [emptyRow(file.path, "", file.status, reasonOf(file))];
   const rows: BatchRow[] = [];
   for (const sheet of file.sheets) {
     for (const form of sheet.forms) rows.push(formRow(file.path, sheet, form));
@@ -179,13 +207,13 @@ function fileRows(file: FileResult): BatchRow[] {
         const row = emptyRow(file.path, sheet.name, "unreadable", `${f.cell}：${f.message}`);
         rows.push({ ...row, cell: f.cell, counts: countFindings([f]), findings: [f] });
       } else if (sheet.forms.length === 0 && f.code === "LAYOUT_NOT_FOUND") {
-        rows.push(emptyRow(file.path, sheet.name, "notForm", T.noFormOnSheet));
+        rows.push(emptyRow(file.path, sheet.name, "no-form", T.noFormOnSheet));
       }
     }
   }
   for (const s of file.skipped)
-    rows.push(emptyRow(file.path, s.sheet, "notForm", T.skippedNotChecked(s.why)));
-  if (rows.length === 0) rows.push(emptyRow(file.path, "", "notForm", T.noSheets));
+    rows.push(emptyRow(file.path, s.sheet, "no-form", T.skippedNotChecked(s.why)));
+  if (rows.length === 0) rows.push(emptyRow(file.path, "", file.status, file.why ?? T.noSheets));
   return rows;
 }
 
@@ -310,25 +338,34 @@ function duplicates(files: readonly FileResult[]): Duplicate[] {
   return [...named, ...same];
 }
 
+function extensionOf(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot).toLowerCase() : "";
+}
+
 /**
- * Builds the batch from the files checked, the other files found in the input folders and the summaries of
- * earlier runs found there (both accounted for, neither checked).
+ * Builds the batch from the files checked, with the other files found in the input folders and the summaries
+ * of earlier runs found there (`meta.others`, `meta.ownOutputs`: accounted for, not checked). With `earlier`
+ * (readEarlier), every form is marked new / fixed / still / worse / same and the forms gone are listed.
  */
-export function buildBatch(
-  files: readonly FileResult[],
-  others: readonly string[],
-  ownOutputs: readonly string[],
-  meta: BatchMeta
-): Batch {
+export function buildBatch(files: readonly FileResult[], meta: BatchMeta, earlier?: Earlier): Batch {
+  const others = meta.others ?? [];
+  const ownOutputs = meta.ownOutputs ?? [];
   const rows = files.flatMap(fileRows);
   for (const other of others)
-    rows.push(emptyRow(other, "", "notForm", T.otherFile(extname(other).toLowerCase() || T.noExtension)));
-  for (const own of ownOutputs) rows.push(emptyRow(own, "", "notForm", T.ownOutput));
+    rows.push(emptyRow(other, "", "not-spreadsheet", T.otherFile(extensionOf(other) || T.noExtension)));
+  for (const own of ownOutputs) rows.push(emptyRow(own, "", "no-form", T.ownOutput));
   const forms = rows.filter((r) => r.range !== null);
+  let since: Batch["since"] = null;
+  if (earlier) {
+    const result = compare(forms, earlier);
+    since = { when: earlier.when, gone: result.gone };
+  }
   // Sorted by status and errors, then file; equal rows keep workbook order (the sort is stable).
   const sorted = [...rows].sort(
     (a, b) =>
-      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      statusRank(a.status) - statusRank(b.status) ||
       b.counts.error - a.counts.error ||
       byCodePoint(a.file, b.file)
   );
@@ -346,21 +383,19 @@ export function buildBatch(
       forms: forms.length,
       passed: forms.filter((r) => r.status === "pass").length,
       toCorrect: forms.filter((r) => r.status === "fix").length,
+      unscored: forms.filter((r) => r.status === "unscored").length,
       unreadable: rows.filter((r) => r.status === "unreadable").length,
       others: others.length + ownOutputs.length,
     },
+    since,
   };
 }
 
-/** Local date and time with its offset from UTC: "2026-12-02 10:35（UTC+08:00）". */
+/** Local date and time, as a reader writes it: "2026-12-02 10:35". */
 export function formatWhen(when: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
-  const offset = -when.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  const abs = Math.abs(offset);
-  const zone = `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   const date = `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
-  return `${date} ${pad(when.getHours())}:${pad(when.getMinutes())}（${zone}）`;
+  return `${date} ${pad(when.getHours())}:${pad(when.getMinutes())}`;
 }
 
 /** The line above every table: when, with which profile, by which version, over what. */
@@ -375,4 +410,17 @@ export function provenance(batch: Batch): string {
     counts.forms,
     counts.others
   );
+}
+
+/** The overview line: forms by status. */
+export function overview(batch: Batch): string {
+  return R.overview(batch.counts);
+}
+
+/** With an earlier check: one line counting the forms by change and the forms gone. */
+export function sinceLine(batch: Batch): string {
+  const counts = { new: 0, fixed: 0, still: 0, worse: 0, same: 0 };
+  for (const r of batch.rows) if (r.change) counts[r.change]++;
+  const head = batch.since?.when ? `${R.sinceLine(batch.since.when)}；` : "";
+  return `${R.sinceTitle}：${head}${R.sinceCounts(counts, batch.since?.gone.length ?? 0)}`;
 }
