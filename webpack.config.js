@@ -117,7 +117,9 @@ export default async (_env, argv) => {
             name: "fluent",
             priority: 10,
           },
-          vendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", priority: 0 },
+          // Only what the first load needs: libraries of chunks loaded on demand (the desk's docx writer) stay in
+          // those chunks.
+          vendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", priority: 0, chunks: "initial" },
         },
       },
     },

@@ -277,3 +277,61 @@ export function formatValue(value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === "") return paneText.none;
   return typeof value === "number" ? formatNumber(value) : value;
 }
+
+/** The reviewer's desk in the pane (spec/cli.md "The reviewer's desk in the pane"). */
+export const deskText = {
+  open: "审阅多个文件",
+  title: "审阅多个文件",
+  intro:
+    "一次检查多个自评表文件或一个文件夹，得到与 zpb check 相同的汇总、报告和审核意见。文件只在本机读取，不会上传。",
+  chooseFiles: "选择文件",
+  chooseFolder: "选择文件夹",
+  filesInput: "选择多个自评表文件",
+  folderInput: "选择一个文件夹",
+  dropHere: "也可以把多个文件或一个文件夹拖到这里。",
+  earlier: "上次的汇总（可选）",
+  earlierInput: "选择上次的汇总.xlsx",
+  earlierChosen: (name: string) => `与上次的汇总“${name}”相比`,
+  earlierClear: "不比较",
+  earlierFailed: (name: string, detail: string) => `无法读取上次的汇总“${name}”：${detail}`,
+  progress: (done: number, total: number) => `已检查 ${done} / ${total} 个文件`,
+  cancel: "取消",
+  cancelled: (done: number, total: number) =>
+    `已取消：检查了 ${total} 个文件中的 ${done} 个，汇总只含这些文件。`,
+  itemState: {
+    waiting: "等待",
+    reading: "正在读取",
+    done: "已检查",
+    failed: "无法读取",
+    cancelled: "已取消",
+    own: "上次的汇总，未检查",
+  } as const,
+  filesList: "文件",
+  counts: (c: {
+    files: number;
+    forms: number;
+    passed: number;
+    toCorrect: number;
+    unscored: number;
+    unreadable: number;
+  }) =>
+    `${c.files} 个文件，${c.forms} 张自评表：通过 ${c.passed}，需修改 ${c.toCorrect}，未评分 ${c.unscored}，未能读取 ${c.unreadable}。`,
+  filter: "按结论筛选",
+  all: "全部",
+  table: "全部自评表",
+  form: "自评表",
+  total: "总分",
+  status: "结论",
+  change: "与上次相比",
+  rowLabel: (name: string, status: string) => `查看“${name}”的检查结果（${status}）`,
+  details: "所选自评表",
+  place: (file: string, sheet: string) => (sheet ? `${file} › ${sheet}` : file),
+  noFindings: "没有错误或警告。",
+  downloads: "下载",
+  summary: "汇总.xlsx",
+  report: "报告.html",
+  letters: "审核意见.zip",
+  preparing: "正在生成…",
+  close: "返回单个文件",
+  none: "没有可显示的行。",
+} as const;

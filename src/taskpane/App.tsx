@@ -24,6 +24,10 @@ import type { Notice } from "./notice";
 import { loadSettings, saveSettings, type PaneSettings } from "./settings";
 import { useFileActions, useFileView } from "./useFileActions";
 import { usePane, type FocusTarget } from "./usePane";
+import { deskText } from "../i18n/pane";
+
+/** The reviewer's desk, loaded when first opened (src/review and its writers stay out of the first load). */
+const Desk = React.lazy(() => import(/* webpackChunkName: "desk" */ "./desk/Desk"));
 
 const useStyles = makeStyles({
   root: {
@@ -122,6 +126,16 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
     [state.overview]
   );
   const others = othersWithProblems(state.overview, analysis?.name ?? "");
+  const [deskOpen, setDeskOpen] = React.useState(false);
+
+  if (deskOpen)
+    return (
+      <main className={styles.root}>
+        <React.Suspense fallback={<LoadingSkeleton />}>
+          <Desk profile={settings.profile} onClose={() => setDeskOpen(false)} />
+        </React.Suspense>
+      </main>
+    );
 
   return (
     <DropZone enabled={fileHost !== null} busy={busy} onFile={file.openFile}>
@@ -134,6 +148,11 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
           onReviewerChange={(reviewer) => changeSettings({ ...settings, reviewer })}
         />
         {bootNotice && <NoticeBar notice={bootNotice} />}
+        <div>
+          <Button size="small" appearance="secondary" onClick={() => setDeskOpen(true)}>
+            {deskText.open}
+          </Button>
+        </div>
         {fileHost && (
           <>
             {!view.fileName && <Body1>{paneText.fileIntro}</Body1>}
