@@ -110,7 +110,7 @@ describe("the desk's reader", () => {
             else
               w.onmessage?.({
                 data: { id: request.id, kind: "done", result: { sheets: [], skipped: [] } },
-              } as MessageEvent<DeskReply>);
+              } as unknown as MessageEvent<DeskReply>);
           }, 0);
         },
       };
