@@ -5,6 +5,7 @@
 import { cpus } from "node:os";
 import { cliSection } from "./bench/cli";
 import { coreSection } from "./bench/core";
+import { deskSection } from "./bench/desk";
 import { excelSection } from "./bench/excel";
 import { filesSection } from "./bench/files";
 import { paneSection } from "./bench/pane";
@@ -19,6 +20,7 @@ const SECTIONS: BenchSection[] = [
   excelSection,
   wpsSection,
   paneSection,
+  deskSection,
   filesSection,
 ];
 
