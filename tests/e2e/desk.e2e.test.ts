@@ -108,7 +108,7 @@ describe.skipIf(!E2E)("the reviewer's desk in Chromium, browser mode", () => {
     // docs/screenshot-desk-320.png is rewritten only on request (ZPB_E2E_SCREENSHOT=1) or when missing.
     const write = process.env.ZPB_E2E_SCREENSHOT === "1" || !existsSync(SCREENSHOT);
     await page.evaluate(() => window.scrollTo(0, 0));
-    const png = await page.screenshot(write ? { path: SCREENSHOT, fullPage: true } : {});
+    const png = await page.screenshot(write ? { path: SCREENSHOT } : {});
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
