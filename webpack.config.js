@@ -11,7 +11,9 @@
  * ribbon.xml. Its pane is the same dist/taskpane.html. Its bundles are not split, so the folder stands alone.
  */
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import webpack from "webpack";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import { devServerTransport } from "./config/dev-server.mjs";
@@ -125,6 +127,10 @@ export default async (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      // The version the desk's documents name, as zpb names it (package.json).
+      new webpack.DefinePlugin({
+        __ZPB_VERSION__: JSON.stringify(JSON.parse(readFileSync(at("package.json"), "utf8")).version),
+      }),
       page("taskpane", at("src", "taskpane", "taskpane.html"), ["taskpane"], false),
       page("commands", at("src", "commands", "commands.html"), ["commands"], false),
       page("notify", at("src", "commands", "notify.html"), ["notify"], "body"),

@@ -5,7 +5,15 @@
  * `zpb check --summary` over the same files in every cell of every sheet (the provenance line of time and
  * version aside).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
@@ -114,6 +122,7 @@ describe.skipIf(!E2E)("the reviewer's desk in Chromium, browser mode", () => {
 
   it("downloads 汇总.xlsx equal to zpb check --summary, 报告.html and the letters", async () => {
     const summary = await download(deskText.summary);
+    writeFileSync(join(dir, "上次汇总.xlsx"), summary);
     expect(cellsOf(summary)).toEqual(cellsOf(await cliSummary(dir, FILES)));
     const report = new TextDecoder().decode(await download(deskText.report));
     expect(report).toContain("<html");
@@ -142,5 +151,23 @@ describe.skipIf(!E2E)("the reviewer's desk in Chromium, browser mode", () => {
       .getAttribute("title");
     expect(first).toContain("收到的表/");
     expect(paneText.status.pass).toBe("通过");
+  });
+
+  it("with the earlier 汇总 chosen, marks every form against it (the second round, as --since)", async () => {
+    const { page } = pane;
+    await page.getByLabel(deskText.earlierInput).setInputFiles(join(dir, "上次汇总.xlsx"));
+    await page.getByRole("button", { name: deskText.earlierChosen("上次汇总.xlsx") }).waitFor();
+    await page.getByLabel(deskText.filesInput).setInputFiles(FILES.map((f) => join(dir, f)));
+    const table = page.getByRole("table", { name: deskText.table });
+    await table.getByRole("columnheader", { name: deskText.change }).waitFor();
+    const rows = await table
+      .locator("tbody tr")
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.getAttribute("data-status"), tr.lastElementChild?.textContent])
+      );
+    expect(rows).toHaveLength(FILES.length);
+    // The same files as the earlier check: a form to fix both times is 仍需修改, every other one 无变化.
+    for (const [status, change] of rows) expect(change).toBe(status === "fix" ? "仍需修改" : "无变化");
+    expect(rows.some(([status]) => status === "fix")).toBe(true);
   });
 });
