@@ -175,8 +175,6 @@ export const paneText = {
   warningsShort: "警",
   openSheetFindings: (sheet: string) => `查看“${sheet}”的检查结果`,
   workbookSummary: (forms: number, sheets: number) => `${sheets} 个工作表中有 ${forms} 张自评表`,
-  workbookProblems: (errors: number, warnings: number) =>
-    errors + warnings === 0 ? "都没有错误或警告。" : `${errors} 张有错误，${warnings} 张只有警告。`,
   onlyProblems: "只看有问题",
   formsCount: (n: number) => `${n} 张`,
   /** A workbook row's accessible name: it starts with openSheetFindings(sheet). */

@@ -42,11 +42,6 @@ export function looksLikeForm(analysis: SheetAnalysis): boolean {
   return analysis.forms.length > 0 || unreadable(analysis).length > 0;
 }
 
-/** Whether the findings leave nothing to fix or explain (info findings allowed). */
-export function isClean(findings: readonly Finding[]): boolean {
-  return findings.every((f) => f.severity === "info");
-}
-
 /** One sheet of a whole-workbook run: its grid (for re-analysis), what the core said, and the counts. */
 export interface WorkbookRow {
   grid: Grid;
