@@ -17,6 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
+import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run";
 import { deskText, paneText } from "../../src/i18n/pane";
@@ -169,5 +170,26 @@ describe.skipIf(!E2E)("the reviewer's desk in Chromium, browser mode", () => {
     // The same files as the earlier check: a form to fix both times is 仍需修改, every other one 无变化.
     for (const [status, change] of rows) expect(change).toBe(status === "fix" ? "仍需修改" : "无变化");
     expect(rows.some(([status]) => status === "fix")).toBe(true);
+  });
+
+  it("survives a bad file: a Word document renamed .xlsx is its own row, 不是电子表格文件, the rest checked", async () => {
+    const { page } = pane;
+    const doc = new Document({ sections: [{ children: [new Paragraph("自评表")] }] });
+    writeFileSync(join(dir, "0-改名的文档.xlsx"), await Packer.toBuffer(doc));
+    await page.getByRole("button", { name: deskText.earlierClear }).click();
+    await page
+      .getByLabel(deskText.filesInput)
+      .setInputFiles([join(dir, "0-改名的文档.xlsx"), ...FILES.map((f) => join(dir, f))]);
+    await page.getByTestId("desk-counts").waitFor();
+    const states = await page
+      .getByRole("list", { name: deskText.filesList })
+      .getByRole("listitem")
+      .evaluateAll((li) => li.map((l) => l.getAttribute("data-state")));
+    expect(states).toEqual(["failed", ...FILES.map(() => "done")]);
+    const rows = page.getByRole("table", { name: deskText.table }).locator("tbody tr");
+    expect(await rows.count()).toBe(FILES.length + 1);
+    const bad = rows.filter({ hasText: "0-改名的文档.xlsx" });
+    expect(await bad.getAttribute("data-status")).toBe("not-spreadsheet");
+    expect(await bad.textContent()).toContain(paneText.status["not-spreadsheet"]);
   });
 });
