@@ -5,7 +5,7 @@
  * Excel and to the notice dialog.
  */
 import type { AnalyzeOptions, Grid, Patch, SheetAnalysis } from "../core/index";
-import { worseStatus, type FormStatus } from "../core/status";
+import { worseStatus, type FormStatus, type SheetStatus } from "../core/status";
 import { HostError, type Host } from "../hosts/types";
 import { addinText as t, type FormTotal } from "../i18n/addin";
 
@@ -26,7 +26,15 @@ export type RecalcOutcome =
       reasons: number;
       remaining: number;
     }
-  | { kind: "clean"; sheet: string; forms: FormTotal[]; reasons: number; remaining: number }
+  | {
+      kind: "clean";
+      sheet: string;
+      forms: FormTotal[];
+      reasons: number;
+      remaining: number;
+      /** The sheet's verdict (未能读取 where part of it could not be read beside its forms). */
+      status?: SheetStatus;
+    }
   | {
       kind: "reviewed";
       sheet: string;
@@ -96,7 +104,8 @@ export async function recalculateSheet(
       status: report.status,
     }));
     if (reviewer) return { kind: "reviewed", sheet, pending: patches.length, reasons, remaining, forms };
-    if (patches.length === 0) return { kind: "clean", sheet, forms, reasons, remaining };
+    if (patches.length === 0)
+      return { kind: "clean", sheet, forms, reasons, remaining, status: analysis.status };
     return {
       kind: "fixed",
       sheet,
@@ -120,7 +129,8 @@ export function describeOutcome(outcome: RecalcOutcome): Notice {
       return reviewedNotice(outcome);
     case "clean":
     case "fixed": {
-      if (outcome.kind === "clean" && !allPass(outcome.forms)) return notPassedNotice(outcome);
+      if (outcome.kind === "clean" && (!allPass(outcome.forms) || sheetNotPassed(outcome)))
+        return notPassedNotice(outcome);
       const head =
         outcome.kind === "fixed"
           ? t.fixed(outcome.sheet, outcome.written, outcome.forms)
@@ -156,6 +166,11 @@ function allPass(forms: readonly FormTotal[]): boolean {
   return forms.every((f) => f.status === undefined || f.status === "pass");
 }
 
+/** A sheet whose own verdict is not 通过 (an unreadable part beside its forms). */
+function sheetNotPassed(outcome: { status?: SheetStatus }): boolean {
+  return outcome.status === "unreadable";
+}
+
 function tailOf(outcome: { reasons: number; remaining: number }): string {
   return [
     outcome.reasons > 0 ? t.reasonsMissing(outcome.reasons) : "",
@@ -179,7 +194,8 @@ function reviewedNotice(outcome: Extract<RecalcOutcome, { kind: "reviewed" }>): 
 
 /** Nothing to write, and not every form 通过: the worst status as the title, each form's status said. */
 function notPassedNotice(outcome: Extract<RecalcOutcome, { kind: "clean" }>): Notice {
-  const worst = outcome.forms.reduce<FormStatus>((w, f) => worseStatus(w, f.status ?? "pass"), "pass");
+  const forms = outcome.forms.reduce<FormStatus>((w, f) => worseStatus(w, f.status ?? "pass"), "pass");
+  const worst: FormStatus = sheetNotPassed(outcome) ? "unreadable" : forms;
   return {
     tone: worst === "unscored" ? "info" : "warning",
     title: t.statusTitle(worst),

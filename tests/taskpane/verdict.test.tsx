@@ -142,5 +142,16 @@ describe("the ribbon's notice", () => {
       remaining: 0,
     });
     expect(pass.message).toContain("都正确");
+    // A part of the sheet that could not be read, beside a passing form: the sheet is 未能读取.
+    const broken = describeOutcome({
+      kind: "clean",
+      sheet: "表1",
+      forms: [{ project: "甲", total: 92, grade: "优", status: "pass" }],
+      reasons: 0,
+      remaining: 1,
+      status: "unreadable",
+    });
+    expect(broken.title).toBe(STATUS_TEXT.unreadable);
+    expect(broken.message).not.toContain("都正确");
   });
 });

@@ -291,7 +291,9 @@ export default function Desk({ profile, onClose, save = saveDocument }: DeskProp
       )}
       {batch && (
         <>
-          <Body1 data-testid="desk-counts">{deskText.counts(batch.counts)}</Body1>
+          <Body1 data-testid="desk-counts" role="status">
+            {deskText.counts(batch.counts)}
+          </Body1>
           <div className={styles.buttons} role="group" aria-label={deskText.downloads}>
             {(["summary", "report", "letters"] as const).map((what) => (
               <Button
