@@ -1,7 +1,6 @@
 /** Shared shapes of the `zpb` command: where it writes and what a check found. */
-import { exitStatus, fileStatus, type FileStatus } from "../core/status";
+import { exitStatus } from "../core/status";
 import { sheetFindings, type FileResult, type SheetResult } from "../review/types";
-import { cliText as T } from "../i18n/cli";
 
 /** Where the command writes; injected so that tests and scripts run it in-process. */
 export interface CliIo {
@@ -16,7 +15,7 @@ export interface CliIo {
 }
 
 export type { FileResult, FormResult, SheetResult, SkippedSheet } from "../review/types";
-export { sheetFindings } from "../review/types";
+export { fileVerdict, sheetFindings } from "../review/types";
 
 /** Whether a sheet has an error finding (a form that could not be read is one). */
 export function sheetHasError(sheet: SheetResult): boolean {
@@ -26,16 +25,6 @@ export function sheetHasError(sheet: SheetResult): boolean {
 /** Exit status of the contract: 2 when any file failed (it wins), 1 when any error finding, else 0. */
 export function exitCodeOf(files: readonly FileResult[]): 0 | 1 | 2 {
   return exitStatus(files.map((f) => ({ status: f.status, fileError: f.error !== null })));
-}
-
-/** A file's verdict and reason from what it gave: `failed` when it could not be opened at all. */
-export function fileVerdict(
-  sheets: readonly SheetResult[],
-  failed?: { status: "unreadable" | "not-spreadsheet"; why: string }
-): { status: FileStatus; why: string | null } {
-  const status = fileStatus(sheets, failed?.status);
-  if (failed) return { status, why: failed.why };
-  return { status, why: status === "no-form" ? T.noFormInFile : null };
 }
 
 /** Thrown for wrong arguments or an unwritable output: printed as one line, exit 2. */

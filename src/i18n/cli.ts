@@ -168,7 +168,6 @@ export const cliText = {
     "状态",
     "最主要问题 / 原因",
   ],
-  problemHeader: ["文件", "工作表", "单元格", "严重程度", "代码", "项目名称", "说明"],
   groupHeader: (by: string) => [by, "表数", "平均重算总分", "优", "良", "中", "差", "有错误的表"],
   byDepartment: "按主管部门",
   byImplementer: "按实施单位",
@@ -176,7 +175,6 @@ export const cliText = {
   gradeHeader: ["评分等级", "表中", "重算", "重算占比"],
   noGradeLabel: "无等级",
   codeTitle: "最常见的问题",
-  codeHeader: ["代码", "问题", "严重程度", "出现次数", "涉及表数", "怎么改"],
   duplicateTitle: "重复的表",
   duplicateHeader: ["项目名称", "主管部门", "原因", "出现位置"],
   duplicateWhy: { name: "同一项目名称和主管部门出现在不同文件中", content: "内容完全相同" } as const,
@@ -200,8 +198,6 @@ export const cliText = {
     `生成于 ${when}；评分规则 ${profile}；自评表助手 zpb ${version}；检查了 ${inputs}：` +
     `${files} 个工作簿、${forms} 张自评表` +
     (others ? `，另有 ${others} 个其他文件未检查` : ""),
-  overview: (forms: number, passed: number, toCorrect: number, unreadable: number) =>
-    `自评表 ${forms} 张：通过 ${passed} 张，需修改 ${toCorrect} 张；未能读取 ${unreadable} 项`,
   reportWritten: (file: string) => `报告已写入 ${file}`,
   lettersWritten: (folder: string, n: number) => `给 ${n} 个主管部门的审核意见已写入 ${folder}`,
   reportTitle: "财政项目支出绩效自评表 审核报告",
@@ -210,14 +206,5 @@ export const cliText = {
   reportCodeChart: "最常见的问题（出现次数）",
   reportClean: "未发现错误或警告",
   reportNoFindings: "没有问题",
-  letterTitle: (department: string) => `${department}：绩效自评表审核意见`,
-  letterIntro: (when: string, forms: number, toCorrect: number) =>
-    `经 ${when} 审核，贵单位报送的自评表共 ${forms} 张，其中 ${toCorrect} 张需修改。` +
-    "请按下表逐项修改或说明后重新报送；单元格地址指向原表中的位置。",
-  letterPassed: "以下各表审核通过：",
-  letterUnreadable: "以下文件无法读取，请重新报送（另存为 .xlsx）：",
-  letterHeader: ["单元格", "严重程度", "问题", "怎么改"],
-  letterClosing: "如对审核意见有疑问，请与财政所绩效审核人员联系。",
-  unknownDepartment: "主管部门未知",
   lettersFolderIsFile: (folder: string) => `${folder} 已存在且不是文件夹：请另取一个文件夹名`,
 } as const;

@@ -57,7 +57,7 @@ th, td { border: 1px solid #b4c6e7; padding: 1px 3px; vertical-align: top; overf
 th { background: #ddebf7; font-weight: 600; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-table.small { font-size: 7.5pt; }
+table.small { font-size: 8pt; }
 .sev { font-weight: 600; white-space: nowrap; }
 .sev.error, .bad { color: #c00000; }
 .sev.warning, .warn { color: #c55a11; }

@@ -40,4 +40,4 @@ export {
 } from "./since";
 export { isOwnWorkbook } from "./xlsxout";
 export type { FileResult, FormResult, SheetResult, SkippedSheet } from "./types";
-export { sheetFindings } from "./types";
+export { fileVerdict, sheetFindings } from "./types";

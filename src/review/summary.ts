@@ -47,10 +47,11 @@ function text(value: string): Cell {
 
 /**
  * Column widths (characters at 11 pt) of 汇总. Their sum stays under what A4 landscape holds at the print
- * scale (about 190), so that the sheet prints at 75 % without being shrunk further.
+ * scale (about 150 with LibreOffice's fallback fonts, measured by tests/cli/print.test.ts), so
+ * that the sheet prints at 75 % on one page width without being shrunk further.
  */
-const SUMMARY_WIDTHS = [20, 9, 20, 13, 13, 8, 8, 7, 7, 7, 6, 6, 5, 5, 5, 8, 33];
-const SINCE_WIDTH = 8;
+const SUMMARY_WIDTHS = [16, 8, 16, 11, 11, 8, 8, 7, 7, 6, 5, 5, 4, 4, 4, 8, 22];
+const SINCE_WIDTH = 6;
 const FINGERPRINT_WIDTH = 18;
 
 function summaryRow(r: BatchRow, links: Links, since: boolean): Value[] {
@@ -123,10 +124,11 @@ function summarySheet(batch: Batch, links: Links): SheetSpec {
     widths: [...printed, FINGERPRINT_WIDTH],
     // The content identity is for the next round (--since), not for people: hidden, never printed.
     hidden: [printed.length],
+    fitRows: true,
   };
 }
 
-const PROBLEM_WIDTHS = [22, 10, 7, 7, 20, 20, 99];
+const PROBLEM_WIDTHS = [18, 9, 6, 6, 16, 16, 76];
 
 function problemSheet(batch: Batch, links: Links): SheetSpec {
   const top = heading(T.problemSheet, batch, PROBLEM_WIDTHS);
@@ -147,6 +149,7 @@ function problemSheet(batch: Batch, links: Links): SheetSpec {
     merges: top.merges,
     heights: top.heights,
     widths: PROBLEM_WIDTHS,
+    fitRows: true,
   };
 }
 
@@ -168,7 +171,7 @@ function groupRows(title: string, by: string, groups: readonly Group[]): Cell[][
   ];
 }
 
-const STATS_WIDTHS = [40, 30, 14, 12, 12, 60, 10, 12];
+const STATS_WIDTHS = [30, 20, 12, 10, 10, 50, 8, 10];
 
 function statsSheet(batch: Batch): SheetSpec {
   const top = heading(T.statsSheet, batch, STATS_WIDTHS);
@@ -244,6 +247,7 @@ function statsSheet(batch: Batch): SheetSpec {
     merges: top.merges,
     heights: top.heights,
     widths: STATS_WIDTHS,
+    fitRows: true,
   };
 }
 

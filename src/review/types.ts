@@ -1,5 +1,6 @@
 /** What a check found, file by file: the shapes the CLI, the pane and the reviewer's outputs share. */
-import type { FileStatus, SheetStatus } from "../core/status";
+import { fileStatus, type FileStatus, type SheetStatus } from "../core/status";
+import { cliText as T } from "../i18n/cli";
 import type { Finding, FormAnalysis } from "../core/index";
 
 /** One form as checked: the core's report and the patches a fix would write. */
@@ -39,4 +40,14 @@ export interface FileResult {
 /** Every finding of a sheet: its own and those of its forms. */
 export function sheetFindings(sheet: SheetResult): Finding[] {
   return [...sheet.findings, ...sheet.forms.flatMap((f) => f.report.findings)];
+}
+
+/** A file's verdict and reason from what it gave: `failed` when it could not be opened at all. */
+export function fileVerdict(
+  sheets: readonly SheetResult[],
+  failed?: { status: "unreadable" | "not-spreadsheet"; why: string }
+): { status: FileStatus; why: string | null } {
+  const status = fileStatus(sheets, failed?.status);
+  if (failed) return { status, why: failed.why };
+  return { status, why: status === "no-form" ? T.noFormInFile : null };
 }

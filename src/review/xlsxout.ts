@@ -73,6 +73,23 @@ export interface SheetSpec {
   heights?: Record<number, number>;
   /** Print scale in percent (default 75): every font is at least 11 pt, so nothing prints under 8 pt. */
   scale?: number;
+  /**
+   * Whether rows holding wrapped text get a height for all their lines (neither Excel nor LibreOffice sizes
+   * the rows of a written file on opening, and a wrapped text in a one-line row prints cut off).
+   */
+  fitRows?: boolean;
+}
+
+/** Styles whose text wraps inside its cell. */
+const WRAPPED: ReadonlySet<Style> = new Set<Style>(["wrap", "header", "note"]);
+/** Points per line of 11 pt text, and the share of a column's width a line of text may fill. */
+const LINE_HEIGHT = 15;
+const FILL = 0.95;
+
+/** The lines a wrapped text takes in a column `width` characters wide. */
+function linesOf(text: string, width: number): number {
+  const room = Math.max(1, (width - 1) * FILL);
+  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / room)), 0);
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -110,17 +127,6 @@ function sheetXml(spec: SheetSpec, index: number): { xml: string; rels: string |
   const last = `${columnName(columns - 1)}${Math.max(1, rows.length)}`;
   const links: { ref: string; link: Link }[] = [];
   const data: string[] = [];
-  rows.forEach((row, r) => {
-    const cells = row
-      .map((cell, c) => {
-        const ref = `${columnName(c)}${r + 1}`;
-        if (cell.link) links.push({ ref, link: cell.link });
-        return cellXml(ref, cell);
-      })
-      .join("");
-    const ht = spec.heights?.[r + 1];
-    data.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`);
-  });
   const widths =
     spec.widths ??
     Array.from({ length: columns }, (_, c) => {
@@ -133,6 +139,27 @@ function sheetXml(spec: SheetSpec, index: number): { xml: string; rels: string |
       });
       return Math.min(widest + 2, spec.maxWidth ?? 50);
     });
+
+  rows.forEach((row, r) => {
+    const cells = row
+      .map((cell, c) => {
+        const ref = `${columnName(c)}${r + 1}`;
+        if (cell.link) links.push({ ref, link: cell.link });
+        return cellXml(ref, cell);
+      })
+      .join("");
+    let ht = spec.heights?.[r + 1];
+    if (ht === undefined && spec.fitRows) {
+      let lines = 1;
+      row.forEach((cell, c) => {
+        if (typeof cell.value !== "string" || !WRAPPED.has(cell.style ?? (cell.link ? "link" : "normal")))
+          return;
+        lines = Math.max(lines, linesOf(cell.value, widths[c] ?? 8));
+      });
+      if (lines > 1) ht = lines * LINE_HEIGHT + 2;
+    }
+    data.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`);
+  });
   const hide = new Set(spec.hidden ?? []);
   const cols = widths.map(
     (w, c) =>
@@ -203,19 +230,19 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>
 <border><left style="thin"><color rgb="FF9BC2E6"/></left><right style="thin"><color rgb="FF9BC2E6"/></right><top style="thin"><color rgb="FF9BC2E6"/></top><bottom style="thin"><color rgb="FF9BC2E6"/></bottom><diagonal/></border></borders>
-<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment vertical="top"/></xf></cellStyleXfs>
 <cellXfs count="12">
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
-<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="0" fontId="5" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="0" fontId="6" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="0" fontId="7" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="0" fontId="5" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="0" fontId="6" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="0" fontId="7" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>

@@ -134,6 +134,10 @@ describe("zpb check --since", () => {
     expect(taopu).toContain(R.sinceTitle);
     const fixed = taopu.slice(taopu.indexOf(`<h3>${R.change.fixed}（1）</h3>`));
     expect(fixed.split("</ul>")[0]).toContain(projects["1.xlsx"]);
+    // … with the problems corrected, by cell and name (2023-taopu-003's score error at H23).
+    expect(fixed.split("</ul>")[0]).toContain(
+      `${R.correctedTitle}${R.correctedItem("H23", "得分与规则不符")}`
+    );
     const worse = taopu.slice(taopu.indexOf(`<h3>${R.change.worse}（1）</h3>`));
     expect(worse.split("</ul>")[0]).toContain(projects["3.xlsx"]);
     const wujing = await readFile(join(out.letters, "上海市闵行区吴泾镇人民政府.html"), "utf8");

@@ -121,30 +121,5 @@ describe.skipIf(!soffice && !process.env.CI)("LibreOffice", () => {
         .map((row) => row[0])
     ).toEqual(files);
   });
-
-  it("prints it on A4 landscape pages (LibreOffice's own PDF of it)", () => {
-    if (!soffice) throw new Error("LibreOffice (soffice) is required in CI");
-    const profile = pathToFileURL(join(dir, "profile")).href;
-    const r = spawnSync(
-      soffice,
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        join(dir, "pdf"),
-        out,
-      ],
-      { encoding: "utf8", timeout: 180_000 }
-    );
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    const pdf = readFileSync(join(dir, "pdf", "汇总.pdf")).toString("latin1");
-    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
-    expect(boxes.length).toBeGreaterThan(0);
-    for (const m of boxes) {
-      expect(Math.round(Number(m[1]))).toBe(842); // 297 mm wide
-      expect(Math.round(Number(m[2]))).toBe(595); // 210 mm high
-    }
-  });
+  // Printing (A4 landscape, sizes, headers on every page) is measured in tests/cli/papers.test.ts.
 });
