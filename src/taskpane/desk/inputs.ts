@@ -3,9 +3,8 @@
  * (DataTransferItem.webkitGetAsEntry). Each gets the path `zpb check` would print for it — its name, or its
  * path inside the folder — and a folder's files are sorted and picked as a folder walk picks them.
  */
-import { fileStatus } from "../../core/status";
 import type { FileResult, WorkbookResult } from "../../review/index";
-import { cliText } from "../../i18n/cli";
+import { fileVerdict } from "../../review/types";
 
 export interface DeskInput {
   /** The path as `zpb check` over the same files prints it: "a.xlsx", or "folder/sub/a.xlsx". */
@@ -100,8 +99,7 @@ export function sortInputs(inputs: readonly DeskInput[]): { read: DeskInput[]; o
 
 /** A file read: its sheets and its verdict, as `zpb check` gives them. */
 export function readResult(path: string, read: WorkbookResult): FileResult {
-  const status = fileStatus(read.sheets);
-  return { path, error: null, ...read, status, why: status === "no-form" ? cliText.noFormInFile : null };
+  return { path, error: null, ...read, ...fileVerdict(read.sheets) };
 }
 
 /** A file that could not be read: one line naming it; 不是电子表格文件 where it is not a spreadsheet. */
@@ -110,5 +108,5 @@ export function failedResult(path: string, error: unknown): FileResult {
   const line = message.includes(path) ? message : `${path}：${message}`;
   const reason = error instanceof Error ? (error as { reason?: unknown }).reason : undefined;
   const status = reason === "not-a-workbook" ? "not-spreadsheet" : "unreadable";
-  return { path, error: line, sheets: [], skipped: [], status, why: line };
+  return { path, error: line, sheets: [], skipped: [], ...fileVerdict([], { status, why: line }) };
 }
