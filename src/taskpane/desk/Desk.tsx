@@ -36,6 +36,7 @@ import {
 import { reviewText } from "../../i18n/review";
 import { deskText, formatCompact, paneText } from "../../i18n/pane";
 import { FindingList } from "../components/FindingList";
+import type { DeskReader } from "../../hosts/file/desk-reader";
 import { fromDrop, fromFileList, type DeskInput } from "./inputs";
 import { useDesk } from "./useDesk";
 
@@ -103,6 +104,8 @@ export interface DeskProps {
   onClose: () => void;
   /** How a document is handed to the user (default: a download link). */
   save?: (bytes: Uint8Array | string, name: string) => void;
+  /** The reader of the batch's files (default: the desk's worker). */
+  makeReader?: () => DeskReader;
 }
 
 /** Starts the browser's download of a document; nothing is sent anywhere. */
@@ -141,9 +144,9 @@ function statusClass(styles: ReturnType<typeof useStyles>, status: FileStatus): 
 /** The documents' links: the pane saves them beside nothing, so a file is named as the batch names it. */
 const links = (file: string) => file;
 
-export default function Desk({ profile, onClose, save = saveDocument }: DeskProps) {
+export default function Desk({ profile, onClose, save = saveDocument, makeReader }: DeskProps) {
   const styles = useStyles();
-  const desk = useDesk(profile);
+  const desk = useDesk(profile, makeReader);
   const { state, batch } = desk;
   const files = React.useRef<HTMLInputElement>(null);
   const folder = React.useRef<HTMLInputElement>(null);
