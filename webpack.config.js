@@ -12,7 +12,9 @@
  * scripts, main.js at that fixed name), notice.html and ribbon.xml. Its pane is the same dist/taskpane.html. Its bundles are not split, so the folder stands alone.
  */
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import webpack from "webpack";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import { devServerTransport } from "./config/dev-server.mjs";
@@ -124,14 +126,24 @@ export default async (_env, argv) => {
             name: "fluent",
             priority: 10,
           },
-          // The .xls / .xlsb / .ods reader (@e965/xlsx, docs/formats.md) is left out: it stays in the chunk of
-          // its dynamic import, loaded only when such a file is opened, never part of the pane's first load.
-          vendors: { test: /[\\/]node_modules[\\/](?!@e965[\\/])/, name: "vendors", priority: 0 },
+          // Only what the first load needs: libraries of chunks loaded on demand stay in those chunks — the
+          // desk's docx writer, and the .xls / .xlsb / .ods reader (@e965/xlsx, docs/formats.md), loaded only
+          // when such a file is opened.
+          vendors: {
+            test: /[\\/]node_modules[\\/](?!@e965[\\/])/,
+            name: "vendors",
+            priority: 0,
+            chunks: "initial",
+          },
         },
       },
     },
     performance: { hints: false },
     plugins: [
+      // The version the desk's documents name, as zpb names it (package.json).
+      new webpack.DefinePlugin({
+        __ZPB_VERSION__: JSON.stringify(JSON.parse(readFileSync(at("package.json"), "utf8")).version),
+      }),
       page("taskpane", at("src", "taskpane", "taskpane.html"), ["taskpane"], false),
       page("commands", at("src", "commands", "commands.html"), ["commands"], false),
       page("notify", at("src", "commands", "notify.html"), ["notify"], "body"),

@@ -5,6 +5,7 @@
 import { cpus } from "node:os";
 import { cliSection } from "./bench/cli";
 import { coreSection } from "./bench/core";
+import { deskSection } from "./bench/desk";
 import { excelSection } from "./bench/excel";
 import { filesSection } from "./bench/files";
 import { formatsSection } from "./bench/formats";
@@ -20,6 +21,7 @@ const SECTIONS: BenchSection[] = [
   excelSection,
   wpsSection,
   paneSection,
+  deskSection,
   filesSection,
   formatsSection,
 ];

@@ -5,6 +5,7 @@
  * Excel and to the notice dialog.
  */
 import type { AnalyzeOptions, Grid, Patch, SheetAnalysis } from "../core/index";
+import { worseStatus, type FormStatus, type SheetStatus } from "../core/status";
 import { HostError, type Host } from "../hosts/types";
 import { addinText as t, type FormTotal } from "../i18n/addin";
 
@@ -25,8 +26,23 @@ export type RecalcOutcome =
       reasons: number;
       remaining: number;
     }
-  | { kind: "clean"; sheet: string; forms: FormTotal[]; reasons: number; remaining: number }
-  | { kind: "reviewed"; sheet: string; pending: number; reasons: number; remaining: number }
+  | {
+      kind: "clean";
+      sheet: string;
+      forms: FormTotal[];
+      reasons: number;
+      remaining: number;
+      /** The sheet's verdict (未能读取 where part of it could not be read beside its forms). */
+      status?: SheetStatus;
+    }
+  | {
+      kind: "reviewed";
+      sheet: string;
+      pending: number;
+      reasons: number;
+      remaining: number;
+      forms?: FormTotal[];
+    }
   | { kind: "not-form"; sheet: string }
   | { kind: "unreadable"; sheet: string; detail: string }
   | { kind: "failed"; reason: HostError["reason"] | "unknown"; detail: string };
@@ -85,9 +101,11 @@ export async function recalculateSheet(
       project: report.project,
       total: report.total.recomputed,
       grade: report.grade.cell !== null ? report.grade.recomputed : null,
+      status: report.status,
     }));
-    if (reviewer) return { kind: "reviewed", sheet, pending: patches.length, reasons, remaining };
-    if (patches.length === 0) return { kind: "clean", sheet, forms, reasons, remaining };
+    if (reviewer) return { kind: "reviewed", sheet, pending: patches.length, reasons, remaining, forms };
+    if (patches.length === 0)
+      return { kind: "clean", sheet, forms, reasons, remaining, status: analysis.status };
     return {
       kind: "fixed",
       sheet,
@@ -107,8 +125,12 @@ export async function recalculateSheet(
 /** Turns an outcome into the notice shown to the user. */
 export function describeOutcome(outcome: RecalcOutcome): Notice {
   switch (outcome.kind) {
-    case "fixed":
-    case "clean": {
+    case "reviewed":
+      return reviewedNotice(outcome);
+    case "clean":
+    case "fixed": {
+      if (outcome.kind === "clean" && (!allPass(outcome.forms) || sheetNotPassed(outcome)))
+        return notPassedNotice(outcome);
       const head =
         outcome.kind === "fixed"
           ? t.fixed(outcome.sheet, outcome.written, outcome.forms)
@@ -126,17 +148,6 @@ export function describeOutcome(outcome: RecalcOutcome): Notice {
         message: head + tail,
       };
     }
-    case "reviewed": {
-      const tail = [
-        outcome.reasons > 0 ? t.reasonsMissing(outcome.reasons) : "",
-        outcome.remaining > 0 ? t.remaining(outcome.remaining) : "",
-      ].join("");
-      return {
-        tone: "info",
-        title: t.reviewedTitle,
-        message: t.reviewed(outcome.sheet, outcome.pending) + tail,
-      };
-    }
     case "not-form":
       return { tone: "info", title: t.notFormTitle, message: t.notForm(outcome.sheet) };
     case "unreadable":
@@ -148,6 +159,48 @@ export function describeOutcome(outcome: RecalcOutcome): Notice {
     case "failed":
       return { tone: "error", title: t.failedTitle, message: failureText(outcome.reason, outcome.detail) };
   }
+}
+
+/** Whether every form is 通过 (forms from older callers carry no status: their findings decided). */
+function allPass(forms: readonly FormTotal[]): boolean {
+  return forms.every((f) => f.status === undefined || f.status === "pass");
+}
+
+/** A sheet whose own verdict is not 通过 (an unreadable part beside its forms). */
+function sheetNotPassed(outcome: { status?: SheetStatus }): boolean {
+  return outcome.status === "unreadable";
+}
+
+function tailOf(outcome: { reasons: number; remaining: number }): string {
+  return [
+    outcome.reasons > 0 ? t.reasonsMissing(outcome.reasons) : "",
+    outcome.remaining > 0 ? t.remaining(outcome.remaining) : "",
+  ].join("");
+}
+
+function reviewedNotice(outcome: Extract<RecalcOutcome, { kind: "reviewed" }>): Notice {
+  if (outcome.pending === 0 && outcome.forms && !allPass(outcome.forms))
+    return {
+      tone: "info",
+      title: t.reviewedTitle,
+      message: t.notPassed(outcome.sheet, outcome.forms) + tailOf(outcome),
+    };
+  return {
+    tone: "info",
+    title: t.reviewedTitle,
+    message: t.reviewed(outcome.sheet, outcome.pending) + tailOf(outcome),
+  };
+}
+
+/** Nothing to write, and not every form 通过: the worst status as the title, each form's status said. */
+function notPassedNotice(outcome: Extract<RecalcOutcome, { kind: "clean" }>): Notice {
+  const forms = outcome.forms.reduce<FormStatus>((w, f) => worseStatus(w, f.status ?? "pass"), "pass");
+  const worst: FormStatus = sheetNotPassed(outcome) ? "unreadable" : forms;
+  return {
+    tone: worst === "unscored" ? "info" : "warning",
+    title: t.statusTitle(worst),
+    message: t.notPassed(outcome.sheet, outcome.forms) + tailOf(outcome),
+  };
 }
 
 function failureText(reason: HostError["reason"] | "unknown", detail: string): string {

@@ -1,10 +1,14 @@
 /** User-facing messages of the Excel add-in's ribbon command 一键重算 and its notice dialog (zh-CN). */
+import type { FormStatus } from "../core/status";
+import { STATUS_TEXT } from "./core";
 
 /** One form's result as the command reports it. */
 export interface FormTotal {
   project: string;
   total: number | null;
   grade: string | null;
+  /** The core's verdict of the form (before any write); absent from older callers. */
+  status?: FormStatus;
 }
 
 /** Formats a score for a message: two decimals, as on the form. */
@@ -31,6 +35,17 @@ export const addinText = {
       ? `“${sheet}”已重算，写入 ${written} 处：${totals(forms[0])}。`
       : `“${sheet}”的 ${forms.length} 张自评表已重算，写入 ${written} 处：${forms.map(named).join("；")}。`,
   cleanTitle: "无需修改",
+  /** The title of a sheet where nothing was written and not every form is 通过: the worst status. */
+  statusTitle: (status: FormStatus) => STATUS_TEXT[status],
+  /** Nothing written, and not every form 通过: each form with its status, never "都正确". */
+  notPassed: (sheet: string, forms: readonly FormTotal[]) =>
+    `“${sheet}”没有写入任何内容：${forms
+      .map(
+        (f) =>
+          `${forms.length > 1 ? `${f.project || "未识别项目名称"} ` : ""}${STATUS_TEXT[f.status ?? "pass"]}` +
+          (f.status === "unscored" ? "（表中没有得分或分值，无法核对总分和评分等级）" : `（${totals(f)}）`)
+      )
+      .join("；")}。`,
   clean: (sheet: string, forms: readonly FormTotal[]) =>
     forms.length === 1
       ? `“${sheet}”的执行率、得分、总分和评分等级都正确（${totals(forms[0])}），没有写入任何内容。`

@@ -1,5 +1,24 @@
 /** User-facing text of the task pane (zh-CN). Keyed by id so that an English catalogue can follow. */
 import type { Severity } from "../core/types";
+import type { FileStatus, SheetStatus } from "../core/status";
+import { STATUS_TEXT } from "./core";
+
+/** Counts of scores 全部一键重算 changes, and each changed form's 总分 and 评分等级 from → to. */
+interface ChangeText {
+  up: number;
+  down: number;
+  filled: number;
+  forms: {
+    sheet: string;
+    project: string;
+    total: { from: number | null; to: number | null } | null;
+    grade: { from: string | null; to: string | null } | null;
+  }[];
+}
+
+function fromTo(from: string, to: string): string {
+  return `${from} → ${to}`;
+}
 
 export const paneText = {
   appTitle: "自评表助手",
@@ -156,21 +175,67 @@ export const paneText = {
   warningsShort: "警",
   openSheetFindings: (sheet: string) => `查看“${sheet}”的检查结果`,
   workbookSummary: (forms: number, sheets: number) => `${sheets} 个工作表中有 ${forms} 张自评表`,
-  workbookProblems: (errors: number, warnings: number) =>
-    errors + warnings === 0 ? "都没有错误或警告。" : `${errors} 张有错误，${warnings} 张只有警告。`,
   onlyProblems: "只看有问题",
   formsCount: (n: number) => `${n} 张`,
   /** A workbook row's accessible name: it starts with openSheetFindings(sheet). */
-  sheetRowLabel: (sheet: string, project: string, errors: number, warnings: number) =>
-    `查看“${sheet}”的检查结果${project ? `（${project}）` : ""}：${errors} 个错误，${warnings} 个警告`,
+  sheetRowLabel: (sheet: string, project: string, errors: number, warnings: number, status?: SheetStatus) =>
+    `查看“${sheet}”的检查结果${project ? `（${project}）` : ""}：${status ? `${STATUS_TEXT[status]}，` : ""}${errors} 个错误，${warnings} 个警告`,
   /** An announcement in the live region: what happened, then the notice's text. */
   announce: (title: string, text: string) => `${title}：${text}`,
-  sheetOption: (name: string, c: { error: number; warning: number } | null) =>
-    c === null
+  sheetOption: (name: string, c: { error: number; warning: number; status?: SheetStatus } | null) =>
+    c === null || c.status === "no-form"
       ? `${name}（非自评表）`
-      : c.error + c.warning === 0
-        ? `${name}（通过）`
-        : `${name}（${[c.error ? `${c.error} 错误` : "", c.warning ? `${c.warning} 警告` : ""].filter(Boolean).join("，")}）`,
+      : c.status
+        ? `${name}（${[STATUS_TEXT[c.status], c.error ? `${c.error} 错误` : "", c.warning ? `${c.warning} 警告` : ""].filter(Boolean).join("，")}）`
+        : c.error + c.warning === 0
+          ? `${name}（通过）`
+          : `${name}（${[c.error ? `${c.error} 错误` : "", c.warning ? `${c.warning} 警告` : ""].filter(Boolean).join("，")}）`,
+
+  // Verdicts (the core's status, shown as it is; 通过 only for status pass).
+  status: STATUS_TEXT as Record<FileStatus, string>,
+  statusColumn: "结论",
+  passWarnings: (warnings: number) => `没有错误；有 ${warnings} 个警告，请逐条确认。`,
+  fixTitle: "需修改",
+  fixBody: (errors: number) => `有 ${errors} 个错误需要修改。`,
+  unscoredTitle: "未评分",
+  /** What an unscored form was checked for: a list of what was read. */
+  unscoredBody: (checked: readonly string[]) =>
+    "表中没有填写得分或分值，无法重算总分和评分等级，所以不算“通过”。" +
+    (checked.length > 0 ? `已检查：${checked.join("；")}。` : ""),
+  checkedProject: "项目名称和主管部门",
+  checkedRate: (rate: string) => `预算执行率 ${rate}`,
+  checkedIndicators: (n: number) => `${n} 个指标行`,
+  checkedWeights: (total: string) => `分值合计 ${total}`,
+  noWeights: "表中没有分值",
+  unreadableSheetTitle: "未能读取",
+  unreadableSheetBody: "这张工作表像是自评表，但有部分内容无法读取，见下方说明。",
+  workbookStatus: (c: Record<SheetStatus, number>) =>
+    (["pass", "fix", "unscored", "unreadable"] as const)
+      .filter((k) => c[k] > 0)
+      .map((k) => `${STATUS_TEXT[k]} ${c[k]} 张`)
+      .join("，") + "。",
+  statusOption: (name: string, status: SheetStatus) => `${name}（${STATUS_TEXT[status]}）`,
+  notSpreadsheetTitle: STATUS_TEXT["not-spreadsheet"],
+  notSpreadsheet: (name: string, detail: string) =>
+    `${detail.includes(name) ? "" : `“${name}”：`}${detail.replace(/[。.]$/, "")}。没有检查，也没有可下载的内容。`,
+
+  /** The substance of 全部一键重算: scores up / down, and each form's 总分 and 评分等级 from → to. */
+  confirmChanges: (c: ChangeText) => [
+    `得分调高 ${c.up} 处，调低 ${c.down} 处` + (c.filled > 0 ? `，补填 ${c.filled} 处` : "") + "。",
+    ...c.forms
+      .filter((f) => f.total || f.grade)
+      .map(
+        (f) =>
+          `${f.project || f.sheet}：` +
+          [
+            f.total ? `总分 ${fromTo(formatValue(f.total.from), formatValue(f.total.to))}` : "",
+            f.grade ? `评分等级 ${fromTo(formatValue(f.grade.from), formatValue(f.grade.to))}` : "",
+          ]
+            .filter(Boolean)
+            .join("，")
+      ),
+  ],
+  confirmChangesLabel: "将改变的总分和评分等级",
 
   // Browser (file) mode.
   fileIntro: "在浏览器中检查自评表（.xlsx，也可以是 .xls、.et、.xlsb、.ods）：文件只在本机读取，不会上传。",
@@ -215,3 +280,61 @@ export function formatValue(value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === "") return paneText.none;
   return typeof value === "number" ? formatNumber(value) : value;
 }
+
+/** The reviewer's desk in the pane (spec/cli.md "The reviewer's desk in the pane"). */
+export const deskText = {
+  open: "审阅多个文件",
+  title: "审阅多个文件",
+  intro:
+    "一次检查多个自评表文件或一个文件夹，得到与 zpb check 相同的汇总、报告和审核意见。文件只在本机读取，不会上传。",
+  chooseFiles: "选择文件",
+  chooseFolder: "选择文件夹",
+  filesInput: "选择多个自评表文件",
+  folderInput: "选择一个文件夹",
+  dropHere: "也可以把多个文件或一个文件夹拖到这里。",
+  earlier: "上次的汇总（可选）",
+  earlierInput: "选择上次的汇总.xlsx",
+  earlierChosen: (name: string) => `与上次的汇总“${name}”相比`,
+  earlierClear: "不比较",
+  earlierFailed: (name: string, detail: string) => `无法读取上次的汇总“${name}”：${detail}`,
+  progress: (done: number, total: number) => `已检查 ${done} / ${total} 个文件`,
+  cancel: "取消",
+  cancelled: (done: number, total: number) =>
+    `已取消：检查了 ${total} 个文件中的 ${done} 个，汇总只含这些文件。`,
+  itemState: {
+    waiting: "等待",
+    reading: "正在读取",
+    done: "已检查",
+    failed: "无法读取",
+    cancelled: "已取消",
+    own: "上次的汇总，未检查",
+  } as const,
+  filesList: "文件",
+  counts: (c: {
+    files: number;
+    forms: number;
+    passed: number;
+    toCorrect: number;
+    unscored: number;
+    unreadable: number;
+  }) =>
+    `${c.files} 个文件，${c.forms} 张自评表：通过 ${c.passed}，需修改 ${c.toCorrect}，未评分 ${c.unscored}，未能读取 ${c.unreadable}。`,
+  filter: "按结论筛选",
+  all: "全部",
+  table: "全部自评表",
+  form: "自评表",
+  total: "总分",
+  status: "结论",
+  change: "与上次相比",
+  rowLabel: (name: string, status: string) => `查看“${name}”的检查结果（${status}）`,
+  details: "所选自评表",
+  place: (file: string, sheet: string) => (sheet ? `${file} › ${sheet}` : file),
+  noFindings: "没有错误或警告。",
+  downloads: "下载",
+  summary: "汇总.xlsx",
+  report: "报告.html",
+  letters: "审核意见.zip",
+  preparing: "正在生成…",
+  close: "返回单个文件",
+  none: "没有可显示的行。",
+} as const;

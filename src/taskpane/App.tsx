@@ -25,6 +25,10 @@ import type { Notice } from "./notice";
 import { loadSettings, saveSettings, type PaneSettings } from "./settings";
 import { useFileActions, useFileView } from "./useFileActions";
 import { usePane, type FocusTarget } from "./usePane";
+import { deskText } from "../i18n/pane";
+
+/** The reviewer's desk, loaded when first opened (src/review and its writers stay out of the first load). */
+const Desk = React.lazy(() => import(/* webpackChunkName: "desk" */ "./desk/Desk"));
 
 const useStyles = makeStyles({
   root: {
@@ -117,12 +121,22 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
       new Map(
         (state.overview ?? []).map((r) => [
           r.grid.name,
-          r.isForm ? { error: r.counts.error, warning: r.counts.warning } : null,
+          r.isForm ? { error: r.counts.error, warning: r.counts.warning, status: r.status } : null,
         ])
       ),
     [state.overview]
   );
   const others = othersWithProblems(state.overview, analysis?.name ?? "");
+  const [deskOpen, setDeskOpen] = React.useState(false);
+
+  if (deskOpen)
+    return (
+      <main className={styles.root}>
+        <React.Suspense fallback={<LoadingSkeleton />}>
+          <Desk profile={settings.profile} onClose={() => setDeskOpen(false)} />
+        </React.Suspense>
+      </main>
+    );
 
   return (
     <DropZone enabled={fileHost !== null} busy={busy} onFile={file.openFile}>
@@ -135,6 +149,11 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
           onReviewerChange={(reviewer) => changeSettings({ ...settings, reviewer })}
         />
         {bootNotice && <NoticeBar notice={bootNotice} />}
+        <div>
+          <Button size="small" appearance="secondary" onClick={() => setDeskOpen(true)}>
+            {deskText.open}
+          </Button>
+        </div>
         {fileHost && (
           <>
             {!view.fileName && <Body1>{paneText.fileIntro}</Body1>}
@@ -169,6 +188,7 @@ export function App({ host, bootNotice, initialSettings, autoCheck, analyzer }: 
           <ConfirmBar
             cells={state.confirm.cells}
             sheets={state.confirm.sheets}
+            changes={state.confirm.changes}
             confirmRef={refs.confirm as React.RefObject<HTMLButtonElement>}
             onConfirm={() => void pane.confirmFixAll()}
             onCancel={pane.cancelFixAll}

@@ -1,7 +1,8 @@
 /** Pure helpers between the core and the pane: analysis with the pane's settings, per-form and per-sheet views. */
 import { analyzeSheet } from "../core/index";
 import type { Grid } from "../core/grid";
-import type { Finding, Patch, Severity, SheetAnalysis } from "../core/types";
+import type { Finding, FormReport, Patch, Severity, SheetAnalysis } from "../core/types";
+import { statusRank, type SheetStatus } from "../core/status";
 import type { PaneSettings } from "./settings";
 
 /** How the pane turns a grid into every form's report and patches (the core; a stub in component tests). */
@@ -41,11 +42,6 @@ export function looksLikeForm(analysis: SheetAnalysis): boolean {
   return analysis.forms.length > 0 || unreadable(analysis).length > 0;
 }
 
-/** Whether the findings leave nothing to fix or explain (info findings allowed). */
-export function isClean(findings: readonly Finding[]): boolean {
-  return findings.every((f) => f.severity === "info");
-}
-
 /** One sheet of a whole-workbook run: its grid (for re-analysis), what the core said, and the counts. */
 export interface WorkbookRow {
   grid: Grid;
@@ -53,13 +49,43 @@ export interface WorkbookRow {
   counts: SeverityCounts;
   /** Whether the sheet holds a form (or an unreadable one): what the table and the counts are about. */
   isForm: boolean;
+  /** The core's verdict of the sheet (status.ts), shown as it is. */
+  status: SheetStatus;
+}
+
+/** The core's verdict of a sheet; an analysis from an older core (no status) counts as its findings say. */
+export function statusOf(analysis: SheetAnalysis): SheetStatus {
+  if (analysis.status) return analysis.status;
+  if (!looksLikeForm(analysis)) return "no-form";
+  return sheetFindings(analysis).some((f) => f.severity === "error") ? "fix" : "pass";
 }
 
 export function workbookRow(grid: Grid, analysis: SheetAnalysis): WorkbookRow {
   const isForm = looksLikeForm(analysis);
   // A sheet without any form says so with an info; it is not a finding of the workbook.
   const counts = isForm ? countBySeverity(sheetFindings(analysis)) : { error: 0, warning: 0, info: 0 };
-  return { grid, analysis, counts, isForm };
+  return { grid, analysis, counts, isForm, status: statusOf(analysis) };
+}
+
+/** How many sheets of each status (sheets without a form left out). */
+export function countByStatus(rows: readonly WorkbookRow[]): Record<SheetStatus, number> {
+  const counts: Record<SheetStatus, number> = { pass: 0, fix: 0, unscored: 0, unreadable: 0, "no-form": 0 };
+  for (const r of rows) counts[r.status] += 1;
+  return counts;
+}
+
+/** Worst status first (未能读取, 需修改, 未评分, 通过, 不是自评表), then more errors, then workbook order. */
+export function byStatus<T extends { status: SheetStatus; counts: SeverityCounts }>(rows: readonly T[]): T[] {
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort(
+      (a, b) =>
+        statusRank(a.row.status) - statusRank(b.row.status) ||
+        b.row.counts.error - a.row.counts.error ||
+        b.row.counts.warning - a.row.counts.warning ||
+        a.i - b.i
+    )
+    .map(({ row }) => row);
 }
 
 /** Analyzes every sheet of a workbook run. */
@@ -85,10 +111,12 @@ export function refreshRow(run: WorkbookRun | null, grid: Grid, analysis: SheetA
   return { ...run, rows };
 }
 
-/** The first sheet with errors, else the first with warnings, else the first form; null when none. */
+/** The first sheet with errors, else the first unreadable or unscored, else the first with warnings, else the
+ * first form; null when none. */
 export function firstToOpen(rows: readonly WorkbookRow[]): WorkbookRow | null {
   return (
     rows.find((r) => r.counts.error > 0) ??
+    rows.find((r) => r.status === "unreadable" || r.status === "unscored") ??
     rows.find((r) => r.counts.warning > 0) ??
     rows.find((r) => r.isForm) ??
     null
@@ -110,4 +138,53 @@ export function othersWithProblems(
 /** Sheets and cells a set of patches touches, for the confirmation of 全部一键重算. */
 export function patchScope(patches: readonly Patch[]): { cells: number; sheets: number } {
   return { cells: patches.length, sheets: new Set(patches.map((p) => p.sheet)).size };
+}
+
+/** What 全部一键重算 changes in substance: scores up and down, and each changed form's 总分 and 评分等级. */
+export interface FixChanges {
+  up: number;
+  down: number;
+  /** Scores written into an empty cell. */
+  filled: number;
+  forms: {
+    sheet: string;
+    project: string;
+    total: { from: number | null; to: number | null } | null;
+    grade: { from: string | null; to: string | null } | null;
+  }[];
+}
+
+function asNumber(value: unknown): number | null {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "") {
+    const n = Number(value.trim().replace(/[%％,，]/g, ""));
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+/** The substance of a set of forms' patches (scores: indicator and budget scores). */
+export function fixChanges(analyses: readonly SheetAnalysis[]): FixChanges {
+  const out: FixChanges = { up: 0, down: 0, filled: 0, forms: [] };
+  for (const analysis of analyses)
+    for (const form of analysis.forms) {
+      if (form.patches.length === 0) continue;
+      for (const p of form.patches) {
+        if (p.what !== "score" && p.what !== "budgetScore") continue;
+        const from = asNumber(p.old);
+        const to = asNumber(p.value);
+        if (from === null) out.filled += 1;
+        else if (to !== null && to > from + 1e-9) out.up += 1;
+        else if (to !== null && to < from - 1e-9) out.down += 1;
+      }
+      const report: FormReport = form.report;
+      const writes = (what: Patch["what"]) => form.patches.some((p) => p.what === what);
+      out.forms.push({
+        sheet: analysis.name,
+        project: report.project,
+        total: writes("total") ? { from: report.total.submitted, to: report.total.recomputed } : null,
+        grade: writes("grade") ? { from: report.grade.submitted, to: report.grade.recomputed } : null,
+      });
+    }
+  return out;
 }

@@ -1,7 +1,7 @@
 /** Browser mode's extra flows: open a workbook (picker or drop), choose a sheet, download the result. */
 import { useCallback, useRef, useState, useSyncExternalStore } from "react";
 import { ReadCancelled, type FileHost, type FileView } from "../hosts/file/types";
-import { EMPTY_VIEW } from "../hosts/file";
+import { EMPTY_VIEW, isNotSpreadsheet } from "../hosts/file";
 import { readFileBytes } from "../hosts/file/read-file";
 import { paneText } from "../i18n/pane";
 import { analyze, analyzeAll, countBySeverity, firstToOpen, sheetFindings, type Analyzer } from "./analysis";
@@ -44,6 +44,13 @@ export function useFileActions(host: FileHost | null, pane: Pane) {
             return;
           }
           const detail = error instanceof Error ? error.message : String(error);
+          if (isNotSpreadsheet(error)) {
+            // 不是电子表格文件: the file's status, said as such; nothing of it is kept, so 下载 cannot return it.
+            const text = paneText.notSpreadsheet(file.name, detail);
+            patch({ notice: { intent: "error", title: paneText.notSpreadsheetTitle, text } });
+            focusOn("notice", paneText.announce(paneText.notSpreadsheetTitle, text));
+            return;
+          }
           patch({
             notice: {
               intent: "error",

@@ -18,7 +18,9 @@ import {
   sheetFindings,
   sheetPatches,
   countBySeverity,
+  fixChanges,
   type Analyzer,
+  type FixChanges,
   type WorkbookRow,
   type WorkbookRun,
 } from "./analysis";
@@ -48,7 +50,7 @@ export interface PaneState {
   /** What the last 一键重算 / 全部一键重算 wrote and held. */
   written: Written | null;
   /** The pending 全部一键重算, waiting for the user's confirmation. */
-  confirm: { patches: Patch[]; cells: number; sheets: number } | null;
+  confirm: { patches: Patch[]; cells: number; sheets: number; changes: FixChanges } | null;
   /** A long action's progress: label, and 0–1 when it is known. */
   progress: { label: string; value?: number } | null;
   /** Why the findings may no longer match the sheet (the user switched sheets or edited its cells). */
@@ -290,10 +292,14 @@ export function usePane(host: Host, settings: PaneSettings, analyzer: Analyzer =
           });
           return;
         }
-        patch({ confirm: { patches, ...patchScope(patches) }, notice: null });
+        const changes = fixChanges(rows.map((r) => r.analysis));
+        patch({ confirm: { patches, ...patchScope(patches), changes }, notice: null });
         focusOn(
           "confirm",
-          paneText.announce(paneText.confirmTitle, paneText.confirmAll(patchScope(patches)))
+          paneText.announce(
+            paneText.confirmTitle,
+            paneText.confirmAll(patchScope(patches)) + paneText.confirmChanges(changes)[0]
+          )
         );
       }),
     [guarded, readWorkbook, patch, focusOn]

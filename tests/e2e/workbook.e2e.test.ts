@@ -132,7 +132,8 @@ describe.skipIf(!E2E).each([320, 450])("whole workbooks in Chromium at %i px", (
     const heading = page.getByRole("heading", { name: paneText.findings, exact: true });
     await page.waitForFunction(() => document.activeElement?.textContent === "检查结果");
     const box = await heading.boundingBox();
-    expect(box && box.y >= 0 && box.y < 900).toBe(true);
+    // Scrolled to the top of the view, up to a sub-pixel offset of the line box (CJK fonts' metrics).
+    expect(box && box.y > -1 && box.y < 900).toBe(true);
   });
 
   it("全部一键重算 then 下载 checks exactly like zpb fix (70 forms)", async () => {

@@ -60,9 +60,21 @@ describe("browser mode", () => {
     expect(cellAt(grid, 30, 7).value).toBe(90.38); // H31 总分
   });
 
-  it("shows an unreadable file in a MessageBar", async () => {
+  it("calls a file that is not a spreadsheet 不是电子表格文件, and offers nothing to download", async () => {
     renderApp({ host: createFileHost(xlsxCodec, vi.fn()), initialSettings: SETTINGS });
     const bad = new File(["hello"], "bad.xlsx");
+    await userEvent.setup({ applyAccept: false }).upload(screen.getByLabelText(paneText.fileInput), bad);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(paneText.notSpreadsheetTitle);
+    expect(alert.textContent).toContain("bad.xlsx");
+    expect(screen.getByRole("button", { name: paneText.download }).getAttribute("aria-disabled")).toBe(
+      "true"
+    );
+  });
+
+  it("shows a damaged workbook in a MessageBar", async () => {
+    renderApp({ host: createFileHost(xlsxCodec, vi.fn()), initialSettings: SETTINGS });
+    const bad = new File([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0])], "bad.xlsx");
     await userEvent.setup({ applyAccept: false }).upload(screen.getByLabelText(paneText.fileInput), bad);
     expect((await screen.findByRole("alert")).textContent).toContain("无法读取“bad.xlsx”");
   });

@@ -39,8 +39,12 @@ describe("browser mode on a workbook of several sheets", () => {
     const options = within(sheets)
       .getAllByRole("option")
       .map((o) => o.textContent);
-    expect(options[0]).toBe(paneText.sheetOption("安全办-消防安全专项经费", { error: 0, warning: 0 }));
-    expect(options[1]).toBe(paneText.sheetOption("财政所-财政管理专项经费", { error: 1, warning: 1 }));
+    expect(options[0]).toBe(
+      paneText.sheetOption("安全办-消防安全专项经费", { error: 0, warning: 0, status: "pass" })
+    );
+    expect(options[1]).toBe(
+      paneText.sheetOption("财政所-财政管理专项经费", { error: 1, warning: 1, status: "fix" })
+    );
     expect(options[5]).toBe(paneText.sheetOption("说明", null));
     expect(document.activeElement).toBe(screen.getByRole("heading", { name: paneText.findings }));
 

@@ -118,8 +118,10 @@ describe("the workbook table", () => {
     expect(names()).toEqual(["表1", "表2", "表3", "Sheet1"]);
     const first = within(table).getAllByRole("button")[0];
     expect(first.getAttribute("title")).toBe("表1 — 表1项目");
-    expect(first.getAttribute("aria-label")).toBe(paneText.sheetRowLabel("表1", "表1项目", 1, 0));
-    expect(screen.getByText(paneText.workbookProblems(1, 1))).toBeTruthy();
+    expect(first.getAttribute("aria-label")).toBe(paneText.sheetRowLabel("表1", "表1项目", 1, 0, "fix"));
+    // The table says each sheet's status, as the core gave it: 表2 has only warnings and is 通过.
+    const status = { pass: 2, fix: 1, unscored: 0, unreadable: 0, "no-form": 0 };
+    expect(screen.getByText(paneText.workbookStatus(status))).toBeTruthy();
     await user.click(screen.getByRole("switch", { name: paneText.onlyProblems }));
     expect(names()).toEqual(["表1", "表2"]);
   });

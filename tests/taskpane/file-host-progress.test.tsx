@@ -86,8 +86,8 @@ describe("opening a large workbook in browser mode", () => {
       ...screen.getByRole("combobox", { name: paneText.chooseSheet }).querySelectorAll("option"),
     ];
     expect(options.map((o) => o.textContent)).toEqual([
-      paneText.sheetOption("财政所-财政管理专项经费", { error: 1, warning: 1 }),
-      paneText.sheetOption("备注", { error: 1, warning: 1 }),
+      paneText.sheetOption("财政所-财政管理专项经费", { error: 1, warning: 1, status: "fix" }),
+      paneText.sheetOption("备注", { error: 1, warning: 1, status: "fix" }),
     ]);
   });
 

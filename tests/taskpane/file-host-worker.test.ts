@@ -213,7 +213,10 @@ describe("parse.worker.ts", () => {
       expect(done.data.sheets[0].analysis?.forms[0].report.project).toBe("财政所-财政管理专项经费");
       posted.length = 0;
       scope.onmessage?.({ data: { bytes: new TextEncoder().encode("hello") } });
-      expect(posted).toEqual([{ kind: "failed", message: expect.stringContaining("不是 Excel 工作簿") }]);
+      // The reason crosses the worker boundary: the pane tells 不是电子表格文件 from a damaged file.
+      expect(posted).toEqual([
+        { kind: "failed", message: expect.stringContaining("不是 Excel 工作簿"), reason: "not-a-workbook" },
+      ]);
     } finally {
       vi.unstubAllGlobals();
     }

@@ -7,6 +7,7 @@ import type { Patch } from "../../core/types";
 import { paneText } from "../../i18n/pane";
 import { HostError, type AppliedFix } from "../types";
 import { checkedName, saveBytes } from "./download";
+import { refuseForeignPackage } from "./foreign";
 import { checkLimits, FILE_LIMITS, type FileLimits } from "./limits";
 import type {
   CellMark,
@@ -29,6 +30,7 @@ export type {
 } from "./types";
 export { ReadCancelled } from "./types";
 export { checkedName } from "./download";
+export { isNotSpreadsheet } from "./foreign";
 
 /** The view before any workbook is opened (also what the pane shows for hosts other than this one). */
 export const EMPTY_VIEW: FileView = {
@@ -87,6 +89,7 @@ export function createFileHost(
 
     async open(data, name, control) {
       checkLimits(data, limits);
+      refuseForeignPackage(data, name);
       const book = await readBook(data, control);
       const sheets = book.sheets;
       bytes = data;

@@ -14,9 +14,15 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-const failed = (error: unknown): void =>
-  // WorkbookError messages are already Chinese and name the problem (corrupt, encrypted, not a spreadsheet …).
-  scope.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+/** WorkbookError messages are already Chinese and name the problem (corrupt, encrypted, not a spreadsheet …). */
+const failed = (error: unknown): void => {
+  const reason = error instanceof Error ? (error as { reason?: unknown }).reason : undefined;
+  scope.postMessage({
+    kind: "failed",
+    message: error instanceof Error ? error.message : String(error),
+    reason: typeof reason === "string" ? reason : undefined,
+  });
+};
 
 scope.onmessage = (event) => {
   try {

@@ -12,4 +12,4 @@ export interface ParseRequest {
 export type ParseReply =
   | { kind: "progress"; done: number; total: number }
   | { kind: "done"; data: WorkbookData }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string; reason?: string };

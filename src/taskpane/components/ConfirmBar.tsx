@@ -8,24 +8,41 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { paneText } from "../../i18n/pane";
+import type { FixChanges } from "../analysis";
 
 export interface ConfirmBarProps {
   cells: number;
   sheets: number;
+  /** What changes in substance: scores up and down, each form's 总分 and 评分等级 from → to. */
+  changes?: FixChanges;
   onConfirm: () => void;
   onCancel: () => void;
   /** 写入 takes focus when the confirmation appears. */
   confirmRef?: React.Ref<HTMLButtonElement>;
 }
 
-export function ConfirmBar({ cells, sheets, onConfirm, onCancel, confirmRef }: ConfirmBarProps) {
+export function ConfirmBar({ cells, sheets, changes, onConfirm, onCancel, confirmRef }: ConfirmBarProps) {
   const id = React.useId();
+  const [counts, ...forms] = changes ? paneText.confirmChanges(changes) : [];
   return (
     <div role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}>
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle id={`${id}-title`}>{paneText.confirmTitle}</MessageBarTitle>
-          <span id={`${id}-body`}>{paneText.confirmAll({ cells, sheets })}</span>
+          <span id={`${id}-body`}>
+            {counts}
+            {paneText.confirmAll({ cells, sheets })}
+          </span>
+          {forms.length > 0 && (
+            <ul
+              aria-label={paneText.confirmChangesLabel}
+              style={{ margin: 0, paddingInlineStart: "1.2em", maxHeight: "12em", overflowY: "auto" }}
+            >
+              {forms.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
         </MessageBarBody>
         <MessageBarActions>
           <Button appearance="primary" ref={confirmRef} onClick={onConfirm}>

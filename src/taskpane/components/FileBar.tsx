@@ -3,6 +3,7 @@ import * as React from "react";
 import { Button, Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { FileView } from "../../hosts/file/types";
+import type { SheetStatus } from "../../core/status";
 import { paneText } from "../../i18n/pane";
 
 const useStyles = makeStyles({
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
 export interface FileBarProps {
   view: FileView;
   /** Each sheet's error / warning counts (null: not a form), when known. */
-  counts?: ReadonlyMap<string, { error: number; warning: number } | null>;
+  counts?: ReadonlyMap<string, { error: number; warning: number; status?: SheetStatus } | null>;
   busy: boolean;
   onOpen: (file: File) => void;
   onChooseSheet: (name: string) => void;

@@ -16,15 +16,17 @@ export interface NoticeBarProps {
   onDismiss?: () => void;
   /** A button of the notice's own (e.g. 重新检查). */
   action?: React.ReactNode;
+  /** The role where it is not an announcement (a verdict shown beside its findings is a note). */
+  role?: "note";
 }
 
 /** Renders a notice; with `onDismiss` it gets a close button. */
-export function NoticeBar({ notice, onDismiss, action }: NoticeBarProps) {
+export function NoticeBar({ notice, onDismiss, action, role }: NoticeBarProps) {
   return (
     <MessageBar
       intent={notice.intent}
       layout="multiline"
-      role={notice.intent === "error" ? "alert" : "status"}
+      role={role ?? (notice.intent === "error" ? "alert" : "status")}
     >
       <MessageBarBody>
         {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}

@@ -4,9 +4,11 @@
  */
 import * as React from "react";
 import { Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { SheetAnalysis } from "../../core/types";
-import { paneText } from "../../i18n/pane";
-import { countBySeverity, isClean, sheetFindings, unreadable } from "../analysis";
+import type { FormReport, SheetAnalysis } from "../../core/types";
+import type { FormStatus } from "../../core/status";
+import { formatNumber, paneText } from "../../i18n/pane";
+import { countBySeverity, unreadable } from "../analysis";
+import type { Notice } from "../notice";
 import { FindingList } from "./FindingList";
 import { NoticeBar } from "./NoticeBar";
 import { SummaryCard } from "./SummaryCard";
@@ -36,6 +38,50 @@ export interface ResultViewProps {
   others: { errors: number; warnings: number };
   /** The heading that takes focus after 检查 and when a sheet is opened from the workbook table. */
   headingRef?: React.Ref<HTMLHeadingElement>;
+}
+
+/** What an unscored form was checked for, in words. */
+function checkedParts(report: FormReport): string[] {
+  const parts: string[] = [];
+  if (report.project || report.department) parts.push(paneText.checkedProject);
+  if (report.budget.rate !== null) parts.push(paneText.checkedRate(`${formatNumber(report.budget.rate)}%`));
+  if (report.indicators.length > 0) parts.push(paneText.checkedIndicators(report.indicators.length));
+  if (report.weights.total > 0) parts.push(paneText.checkedWeights(formatNumber(report.weights.total)));
+  return parts;
+}
+
+/** The banner of a form's status (the core's verdict): 通过 is green only for status pass. */
+export function statusNotice(
+  status: FormStatus,
+  report: FormReport,
+  others: { errors: number; warnings: number }
+): Notice {
+  const counts = countBySeverity(report.findings);
+  switch (status) {
+    case "pass":
+      if (others.errors + others.warnings > 0)
+        return { intent: "warning", text: paneText.cleanElsewhere(others.errors, others.warnings) };
+      return counts.warning > 0
+        ? { intent: "success", title: paneText.cleanTitle, text: paneText.passWarnings(counts.warning) }
+        : { intent: "success", title: paneText.cleanTitle, text: paneText.cleanBody };
+    case "fix":
+      return { intent: "error", title: paneText.fixTitle, text: paneText.fixBody(counts.error) };
+    case "unscored":
+      return {
+        intent: "info",
+        title: paneText.unscoredTitle,
+        text: paneText.unscoredBody(checkedParts(report)),
+      };
+    case "unreadable":
+      return { intent: "error", title: paneText.unreadableSheetTitle, text: paneText.unreadableSheetBody };
+  }
+}
+
+/** A form's status: the core's; a report from an older core (no status) by its findings. */
+function formStatusOf(report: FormReport): FormStatus {
+  if (report.status) return report.status;
+  if (report.findings.some((f) => f.severity === "error")) return "fix";
+  return report.total.recomputed === null ? "unscored" : "pass";
 }
 
 /** A sheet with only infos is clean: the success message shows above the infos, unless others have problems. */
@@ -70,8 +116,10 @@ export function ResultView({
     );
   }
   const chosen = analysis.forms[Math.min(form, analysis.forms.length - 1)];
-  const clean = isClean(sheetFindings(analysis));
-  const elsewhere = others.errors + others.warnings > 0;
+  // The banner shows the core's verdict: a sheet with an unreadable part is 未能读取 whatever its forms say.
+  const status: FormStatus | null =
+    broken.length > 0 ? "unreadable" : chosen ? formStatusOf(chosen.report) : null;
+  const notice = status && chosen ? statusNotice(status, chosen.report, others) : null;
   return (
     <section className={styles.root} aria-label={paneText.findings}>
       {heading}
@@ -96,14 +144,11 @@ export function ResultView({
           </Select>
         </Field>
       )}
-      {chosen && <SummaryCard report={chosen.report} />}
-      {clean && !elsewhere && (
-        <NoticeBar notice={{ intent: "success", title: paneText.cleanTitle, text: paneText.cleanBody }} />
-      )}
-      {clean && elsewhere && (
-        <NoticeBar
-          notice={{ intent: "warning", text: paneText.cleanElsewhere(others.errors, others.warnings) }}
-        />
+      {chosen && <SummaryCard report={chosen.report} status={formStatusOf(chosen.report)} />}
+      {notice && (
+        <div data-status={status ?? undefined}>
+          <NoticeBar notice={notice} role={status === "pass" ? undefined : "note"} />
+        </div>
       )}
       {chosen && chosen.report.findings.length > 0 && (
         <Caption1 className={styles.hint}>

@@ -3,6 +3,7 @@ import * as React from "react";
 import { Card, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleRegular, ErrorCircleRegular, WarningRegular } from "@fluentui/react-icons";
 import type { FormReport } from "../../core/types";
+import type { FormStatus } from "../../core/status";
 import { formatNumber, formatValue, paneText } from "../../i18n/pane";
 
 const useStyles = makeStyles({
@@ -23,6 +24,8 @@ const useStyles = makeStyles({
 
 export interface SummaryCardProps {
   report: FormReport;
+  /** The form's verdict: an unscored form that prints no weights shows that neutrally, not as an error. */
+  status?: FormStatus;
 }
 
 function percent(value: number | null): string {
@@ -39,9 +42,11 @@ function Pair({ submitted, recomputed }: { submitted: string; recomputed: string
 }
 
 /** The summary card; a weight sum other than 100 is shown with an icon and words, not color alone. */
-export function SummaryCard({ report }: SummaryCardProps) {
+export function SummaryCard({ report, status }: SummaryCardProps) {
   const styles = useStyles();
   const weightsOk = Math.abs(report.weights.total - 100) < 1e-9;
+  // Red only where the core found an error: an unscored form's missing weights are no finding of it.
+  const noWeights = !weightsOk && status !== "fix" && report.weights.total === 0;
   const { budget, total, grade } = report;
   // A form that prints no grade cell has nothing to compare; one without scores has no recomputed grade.
   const gradeShown = grade.cell !== null;
@@ -56,7 +61,9 @@ export function SummaryCard({ report }: SummaryCardProps) {
       <dl className={styles.grid}>
         <dt className={styles.term}>{paneText.weights}</dt>
         <dd className={styles.value}>
-          {weightsOk ? (
+          {noWeights ? (
+            <span className={styles.state}>{paneText.noWeights}</span>
+          ) : weightsOk ? (
             <span className={mergeClasses(styles.state, styles.ok)}>
               <CheckmarkCircleRegular aria-hidden />
               {paneText.weightsOk}

@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { formatCompact, paneText } from "../../i18n/pane";
-import type { WorkbookRow } from "../analysis";
+import { byStatus, countByStatus, type WorkbookRow } from "../analysis";
 import type { WorkbookRun } from "../usePane";
 
 const useStyles = makeStyles({
@@ -35,6 +35,10 @@ const useStyles = makeStyles({
   numCol: { width: "48px" },
   gradeCol: { width: "28px" },
   countCol: { width: "30px" },
+  statusCol: { width: "52px" },
+  status: { whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalXS, paddingRight: 0 },
+  pass: { color: tokens.colorPaletteGreenForeground1 },
+  muted: { color: tokens.colorNeutralForeground3 },
   name: {
     display: "block",
     width: "100%",
@@ -64,13 +68,14 @@ export interface WorkbookPanelProps {
   headingRef?: React.Ref<HTMLHeadingElement>;
 }
 
-/** Errors first, then warnings, then clean forms, then sheets without a form; workbook order within. */
+/** Worst status first (未能读取, 需修改, 未评分, 通过, 不是自评表), more errors and warnings first within. */
 export function sortRows(rows: readonly WorkbookRow[]): WorkbookRow[] {
-  const rank = (r: WorkbookRow) => (!r.isForm ? 3 : r.counts.error > 0 ? 0 : r.counts.warning > 0 ? 1 : 2);
-  return rows
-    .map((row, i) => ({ row, i }))
-    .sort((a, b) => rank(a.row) - rank(b.row) || b.row.counts.error - a.row.counts.error || a.i - b.i)
-    .map(({ row }) => row);
+  return byStatus(rows);
+}
+
+/** A row that needs a look: any status but 通过 and 不是自评表, or warnings. */
+function hasProblem(row: WorkbookRow): boolean {
+  return (row.status !== "pass" && row.status !== "no-form") || row.counts.warning > 0;
 }
 
 export function WorkbookPanel({ run, current, onOpen, headingRef }: WorkbookPanelProps) {
@@ -79,9 +84,7 @@ export function WorkbookPanel({ run, current, onOpen, headingRef }: WorkbookPane
   const rows = run.rows;
   if (!rows) return null;
   const forms = rows.filter((r) => r.isForm);
-  const errors = forms.filter((r) => r.counts.error > 0).length;
-  const warnings = forms.filter((r) => r.counts.error === 0 && r.counts.warning > 0).length;
-  const shown = sortRows(rows).filter((r) => !onlyProblems || r.counts.error + r.counts.warning > 0);
+  const shown = sortRows(rows).filter((r) => !onlyProblems || hasProblem(r));
   return (
     <section className={styles.root} aria-label={paneText.workbookTitle}>
       <h2 className={styles.heading} ref={headingRef} tabIndex={-1}>
@@ -89,7 +92,7 @@ export function WorkbookPanel({ run, current, onOpen, headingRef }: WorkbookPane
       </h2>
       <Body1>
         <span>{paneText.workbookSummary(forms.length, rows.length)}</span>{" "}
-        <span>{paneText.workbookProblems(errors, warnings)}</span>
+        <span data-testid="workbook-status">{paneText.workbookStatus(countByStatus(forms))}</span>
       </Body1>
       <Switch
         label={paneText.onlyProblems}
@@ -108,6 +111,9 @@ export function WorkbookPanel({ run, current, onOpen, headingRef }: WorkbookPane
               aria-label={paneText.grade}
             >
               {paneText.gradeShort}
+            </TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.statusCol, styles.status)}>
+              {paneText.statusColumn}
             </TableHeaderCell>
             <TableHeaderCell
               className={mergeClasses(styles.countCol, styles.num)}
@@ -159,7 +165,7 @@ function SheetRow(props: { row: WorkbookRow; current: boolean; onOpen: (row: Wor
           title={row.isForm ? full : `${name}（${paneText.notAForm}）`}
           aria-label={
             row.isForm
-              ? paneText.sheetRowLabel(name, project, counts.error, counts.warning)
+              ? paneText.sheetRowLabel(name, project, counts.error, counts.warning, row.status)
               : `${paneText.openSheetFindings(name)}（${paneText.notAForm}）`
           }
           onClick={() => onOpen(row)}
@@ -170,6 +176,17 @@ function SheetRow(props: { row: WorkbookRow; current: boolean; onOpen: (row: Wor
       <TableCell className={styles.num}>{row.isForm ? total : ""}</TableCell>
       <TableCell className={styles.num}>
         {analysis.forms.length === 1 ? (first?.grade.recomputed ?? "") : ""}
+      </TableCell>
+      <TableCell
+        className={mergeClasses(
+          styles.status,
+          row.status === "pass" && styles.pass,
+          (row.status === "fix" || row.status === "unreadable") && styles.bad,
+          (row.status === "unscored" || row.status === "no-form") && styles.muted
+        )}
+        data-status={row.status}
+      >
+        {row.isForm ? paneText.status[row.status] : ""}
       </TableCell>
       <TableCell className={mergeClasses(styles.num, counts.error > 0 && styles.bad)}>
         {row.isForm ? counts.error : ""}
