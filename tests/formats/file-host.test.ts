@@ -13,6 +13,7 @@ import { HostError } from "../../src/hosts/types";
 import { paneText } from "../../src/i18n/pane";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { fixture } from "../cli/helpers";
+import { readForDesk } from "../../src/hosts/file/desk-read";
 
 const FORM = fixture("single/2023-taopu-003.xlsx");
 
@@ -53,5 +54,14 @@ describe("browser mode on an .xls", () => {
     expect(data.format).toBe("xls");
     expect(data.sheets.map((s) => s.name)).toEqual(["财政所-财政管理专项经费"]);
     expect(seen).toEqual([0, 1]);
+  });
+
+  it("is read by the reviewer's desk to the same verdicts and findings as the .xlsx", async () => {
+    const xls = await readForDesk(await asXls(), "mof2020");
+    const xlsx = await readForDesk(new Uint8Array(readFileSync(FORM)), "mof2020");
+    const forms = (r: typeof xls) => r.sheets.flatMap((s) => s.forms.map((f) => f.report));
+    expect(forms(xls).map((f) => f.status)).toEqual(forms(xlsx).map((f) => f.status));
+    expect(forms(xls).map((f) => f.findings)).toEqual(forms(xlsx).map((f) => f.findings));
+    expect(forms(xls).length).toBeGreaterThan(0);
   });
 });

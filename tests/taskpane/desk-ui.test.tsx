@@ -19,7 +19,7 @@ import Desk from "../../src/taskpane/desk/Desk";
 afterEach(cleanup);
 
 const FORM = join(import.meta.dirname, "..", "fixtures", "forms", "single", "2023-taopu-003.xlsx");
-const result = readForDesk(new Uint8Array(readFileSync(FORM)), "mof2020");
+const result = await readForDesk(new Uint8Array(readFileSync(FORM)), "mof2020");
 
 /** Reads the first file at once; the second waits until cancelled. */
 function stubReader(): DeskReader {

@@ -71,8 +71,8 @@ describe("the desk's inputs", () => {
     ]);
   });
 
-  it("gives a read file the CLI's verdict and a failed one its reason, named", () => {
-    const read = readForDesk(new Uint8Array(readFileSync(FORM)), "mof2020");
+  it("gives a read file the CLI's verdict and a failed one its reason, named", async () => {
+    const read = await readForDesk(new Uint8Array(readFileSync(FORM)), "mof2020");
     expect(readResult("a.xlsx", read)).toMatchObject({
       path: "a.xlsx",
       error: null,

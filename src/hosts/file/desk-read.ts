@@ -5,12 +5,13 @@
  */
 import { PROFILES, type ProfileName } from "../../core/index";
 import { analyzeWorkbook, type WorkbookResult } from "../../review/analyze";
-import { readWorkbook } from "../xlsx/read";
+import { readSpreadsheet } from "../legacy/index";
 import { refuseForeignPackage } from "./foreign";
 
-export function readForDesk(bytes: Uint8Array, profile: ProfileName): WorkbookResult {
+/** An .xlsx is read at once; an .xls / .et / .xlsb / .ods through the library reader, loaded only then. */
+export async function readForDesk(bytes: Uint8Array, profile: ProfileName): Promise<WorkbookResult> {
   refuseForeignPackage(bytes);
-  const workbook = readWorkbook(bytes);
+  const workbook = await readSpreadsheet(bytes);
   return analyzeWorkbook(
     { sheets: workbook.sheets.map((s) => ({ name: s.name, state: s.state ?? "visible", grid: s.grid })) },
     { profile: PROFILES[profile] }

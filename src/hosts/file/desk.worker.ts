@@ -12,10 +12,10 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   const { id, bytes, profile } = event.data;
   try {
-    scope.postMessage({ id, kind: "done", result: readForDesk(bytes, profile) });
+    scope.postMessage({ id, kind: "done", result: await readForDesk(bytes, profile) });
   } catch (error) {
     const reason = error instanceof Error ? (error as { reason?: unknown }).reason : undefined;
     scope.postMessage({

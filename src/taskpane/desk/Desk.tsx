@@ -226,7 +226,7 @@ export default function Desk({ profile, onClose, save = saveDocument, makeReader
           className={styles.input}
           type="file"
           multiple
-          accept=".xlsx,.xlsm,.xls,.et"
+          accept=".xlsx,.xlsm,.xltx,.xltm,.xlsb,.ods,.xls,.et"
           aria-label={deskText.filesInput}
           onChange={(event) => {
             const list = fromFileList(event.currentTarget.files ?? []);

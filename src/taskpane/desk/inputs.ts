@@ -14,7 +14,8 @@ export interface DeskInput {
   inFolder: boolean;
 }
 
-const WORKBOOK = /\.(xlsx|xlsm|xls|et)$/i;
+/** The names `zpb check`'s folder walk checks as workbooks (src/cli/files.ts); each is then read by content. */
+const WORKBOOK = /\.(xlsx|xlsm|xltx|xltm|xlsb|ods|xls|et)$/i;
 
 /** Whether a folder walk checks this name (lock files and hidden files are left out entirely). */
 export function walkKind(name: string): "workbook" | "other" | "ignored" {
