@@ -104,12 +104,14 @@ describe.skipIf(!soffice && !process.env.CI)("check and fix of .xls, .et, .xlsb,
         copyFileSync(convertedOf(converted, OUTSIDE, format), join(folder, name));
       writeFileSync(join(folder, "e.docx"), officePackage("word/document.xml"));
       const r = await zpb("check", folder, "--json");
-      const doc = JSON.parse(r.out) as { files: { path: string; error: string | null }[] };
-      expect(doc.files.map((f) => [f.path.replace(/^.*\//, ""), f.error])).toEqual([
-        ["a.xls", null],
-        ["b.et", null],
-        ["c.xlsb", null],
-        ["d.ods", null],
+      const doc = JSON.parse(r.out) as { files: { path: string; error: string | null; status: string }[] };
+      // Every input is accounted for: the .docx is listed as what it is, not checked, not dropped.
+      expect(doc.files.map((f) => [f.path.replace(/^.*\//, ""), f.error === null, f.status])).toEqual([
+        ["a.xls", true, "fix"],
+        ["b.et", true, "fix"],
+        ["c.xlsb", true, "fix"],
+        ["d.ods", true, "fix"],
+        ["e.docx", false, "not-spreadsheet"],
       ]);
     } finally {
       await done();
