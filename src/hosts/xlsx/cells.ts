@@ -2,7 +2,7 @@
  * Finds the rows and cells of a worksheet part's <sheetData> with their text positions, so that reading
  * can decode them and writing can splice them without re-serialising the part.
  */
-import { attrs, findClose } from "./xml";
+import { attrs, findClose, nextTag } from "./xml";
 
 export interface RawCell {
   row: number;
@@ -63,63 +63,70 @@ export function parseRef(ref: string): { row: number; col: number } | null {
   return { row: row - 1, col: col - 1 };
 }
 
-const TAG = /<(\/?)((?:[A-Za-z_][\w.-]*:)?)(row|c|sheetData)(?=[\s/>])([^>]*)>/g;
-
-const CELL = /<(\/?)(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>/g;
+/** Excel's last row and column (0-based). */
+const LAST_ROW = 1048575;
+const LAST_COL = 16383;
 
 /** The cells of a row's content, xml[from, to). */
 function rowCells(xml: string, row: number, from: number, to: number): RawCell[] {
   const cells: RawCell[] = [];
   let nextCol = 0;
-  CELL.lastIndex = from;
-  for (let m = CELL.exec(xml); m && m.index < to; m = CELL.exec(xml)) {
-    const [, close, rest] = m;
-    if (close) throw new SyntaxError("unexpected </c>");
-    const selfClosed = rest.endsWith("/");
-    const at = attrs(selfClosed ? rest.slice(0, -1) : rest);
-    const pos = at.r !== undefined ? parseRef(at.r) : { row, col: nextCol };
-    if (!pos) throw new SyntaxError(`bad cell reference ${at.r}`);
+  let at = from;
+  for (;;) {
+    const t = nextTag(xml, at, to);
+    if (!t) return cells;
+    if (t.end < 0) throw new SyntaxError("unclosed tag");
+    at = t.end;
+    if (t.local !== "c") continue;
+    if (t.closing) throw new SyntaxError("unexpected </c>");
+    const a = attrs(t.attrText);
+    const pos = a.r !== undefined ? parseRef(a.r) : { row, col: nextCol };
+    if (!pos || pos.col > LAST_COL || pos.row > LAST_ROW) throw new SyntaxError("bad cell reference");
     let inner = "";
-    let end = CELL.lastIndex;
-    if (!selfClosed) {
+    let end = t.end;
+    if (!t.selfClosed) {
       const closeAt = findClose(xml, "c", end);
       if (closeAt < 0 || closeAt >= to) throw new SyntaxError("unclosed <c>");
       inner = xml.slice(end, closeAt);
       end = xml.indexOf(">", closeAt) + 1;
-      CELL.lastIndex = end;
+      at = end;
     }
-    cells.push({ row: pos.row, col: pos.col, at, inner, start: m.index, end });
+    cells.push({ row: pos.row, col: pos.col, at: a, inner, start: t.start, end });
     nextCol = pos.col + 1;
   }
-  return cells;
 }
 
 /**
  * Scans <sheetData>; null when the part has none. Every row's number and start are noted; the rows in
  * `wanted` (all rows when it is not given) are read with their cells, so that patching a few cells of a
  * sheet of a million rows costs two numbers per row, not an object per cell. Rows without an r attribute
- * follow the previous one, and so do cells.
+ * follow the previous one, and so do cells. Comments and processing instructions are passed over (give
+ * it maskMarkup's text when positions matter: a comment inside a row could hold "</row>"). Linear in the
+ * text; throws SyntaxError on what the reader (sheet.ts) also refuses: a nested <sheetData>, a cell
+ * outside a row, an unclosed element, a row or column past Excel's last.
  */
 export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawSheetData | null {
-  TAG.lastIndex = 0;
-  let m = TAG.exec(xml);
-  while (m && !(m[3] === "sheetData" && m[1] === "")) m = TAG.exec(xml);
-  if (!m) return null;
-  const prefix = m[2];
-  const start = m.index;
-  const innerStart = TAG.lastIndex;
+  let t = nextTag(xml, 0);
+  while (t && !(t.end >= 0 && t.local === "sheetData" && !t.closing)) {
+    if (t.end < 0) return null;
+    t = nextTag(xml, t.end);
+  }
+  if (!t) return null;
+  const prefix = t.prefix;
+  const start = t.start;
+  const innerStart = t.end;
   const empty = { rows: [], numbers: [], starts: [], prefix, start, innerStart };
-  if (m[4].endsWith("/")) return { ...empty, innerEnd: innerStart, end: innerStart, selfClosed: true };
+  if (t.selfClosed) return { ...empty, innerEnd: innerStart, end: innerStart, selfClosed: true };
   const rows: RawRow[] = [];
   const numbers: number[] = [];
   const starts: number[] = [];
   let nextRow = 0;
-  const ROWS = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(row|sheetData)(?=[\s/>])([^>]*)>/g;
-  ROWS.lastIndex = innerStart;
-  for (let r = ROWS.exec(xml); r; r = ROWS.exec(xml)) {
-    const [, close, name, rest] = r;
-    if (name === "sheetData") {
-      if (!close) throw new SyntaxError("nested <sheetData>");
+  let at = innerStart;
+  for (let r = nextTag(xml, at); r; r = nextTag(xml, at)) {
+    if (r.end < 0) throw new SyntaxError("unclosed tag");
+    at = r.end;
+    if (r.local === "sheetData") {
+      if (!r.closing) throw new SyntaxError("nested <sheetData>");
       return {
         rows,
         numbers,
@@ -127,38 +134,42 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
         prefix,
         start,
         innerStart,
-        innerEnd: r.index,
-        end: ROWS.lastIndex,
+        innerEnd: r.start,
+        end: r.end,
         selfClosed: false,
       };
     }
-    if (close) continue;
-    const at = attrs(rest);
-    const row = at.r !== undefined ? Number(at.r) - 1 : nextRow;
-    if (!Number.isInteger(row) || row < 0) throw new SyntaxError(`bad row number ${at.r}`);
+    // Rows are passed over whole: a cell seen here is outside any row.
+    if (r.local === "c") throw new SyntaxError("<c> outside a <row>");
+    if (r.local !== "row" || r.closing) continue;
+    const a = attrs(r.attrText);
+    const row = a.r !== undefined ? Number(a.r) - 1 : nextRow;
+    if (!Number.isInteger(row) || row < 0 || row > LAST_ROW) throw new SyntaxError(`bad row number`);
     nextRow = row + 1;
     numbers.push(row);
-    starts.push(r.index);
-    if (wanted && !wanted.has(row)) continue;
-    const selfClosed = rest.endsWith("/");
-    const here = ROWS.lastIndex;
-    if (selfClosed) {
-      rows.push({ row, start: r.index, innerStart: here, innerEnd: here, end: here, selfClosed, cells: [] });
+    starts.push(r.start);
+    if (r.selfClosed) {
+      if (!wanted || wanted.has(row))
+        rows.push({
+          row,
+          start: r.start,
+          innerStart: r.end,
+          innerEnd: r.end,
+          end: r.end,
+          selfClosed: true,
+          cells: [],
+        });
       continue;
     }
-    const closeAt = findClose(xml, "row", here);
+    const closeAt = findClose(xml, "row", r.end);
     if (closeAt < 0) throw new SyntaxError("unclosed <row>");
     const end = xml.indexOf(">", closeAt) + 1;
-    rows.push({
-      row,
-      start: r.index,
-      innerStart: here,
-      innerEnd: closeAt,
-      end,
-      selfClosed,
-      cells: rowCells(xml, row, here, closeAt),
-    });
-    ROWS.lastIndex = end;
+    // Cells are read for wanted rows only (the reader has checked the others before any write).
+    if (!wanted || wanted.has(row)) {
+      const cells = rowCells(xml, row, r.end, closeAt);
+      rows.push({ row, start: r.start, innerStart: r.end, innerEnd: closeAt, end, selfClosed: false, cells });
+    }
+    at = end;
   }
   throw new SyntaxError("unclosed <sheetData>");
 }

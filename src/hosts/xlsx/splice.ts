@@ -6,7 +6,7 @@ import { columnName } from "../../core/address";
 import type { Patch } from "../../core/types";
 import { nextRowStart, scanSheetData, parseRef, type RawCell, type RawRow } from "./cells";
 import { PatchError } from "./errors";
-import { attr, attrs, elements, escapeXml } from "./xml";
+import { attr, attrs, elements, escapeXml, firstElement, maskMarkup } from "./xml";
 import { xlsxText } from "../../i18n/xlsx";
 import { isSheetProtected } from "./styles";
 
@@ -50,10 +50,15 @@ function cellXml(prefix: string, p: Patch, style: string | undefined): string {
 /** Array-formula ranges: their non-master cells hold no <f> but are still formula cells. */
 function arrayAreas(xml: string): { top: number; left: number; bottom: number; right: number }[] {
   const out = [];
-  // Found by their <f …> tags alone: a formula with attributes is rare, a cell is not.
-  const F_TAG = /<(?:\w+:)?f\s([^>]*)>/g;
+  // Found by their <f …> tags alone: a formula with attributes is rare, a cell is not. The pattern is
+  // bounded and each tag's end is searched once, the next search starting after it: linear.
+  const F_TAG = /<(?:[A-Za-z_][\w.-]{0,63}:)?f\s/g;
   for (let m = F_TAG.exec(xml); m; m = F_TAG.exec(xml)) {
-    const ref = attr(m[1], "t") === "array" ? attr(m[1], "ref") : undefined;
+    const gt = xml.indexOf(">", F_TAG.lastIndex);
+    if (gt < 0) break;
+    const tag = xml.slice(F_TAG.lastIndex, gt);
+    F_TAG.lastIndex = gt + 1;
+    const ref = attr(tag, "t") === "array" ? attr(tag, "ref") : undefined;
     if (!ref) continue;
     const [a, b] = ref.split(":").map(parseRef);
     if (a) out.push({ top: a.row, left: a.col, bottom: (b ?? a).row, right: (b ?? a).col });
@@ -69,10 +74,17 @@ function widenSpans(tag: string, cols: number[]): string {
   return tag.replace(m[0], ` spans="${lo}:${hi}"`);
 }
 
-function widenDimension(xml: string, patches: Patch[]): Edit | null {
-  const m = /<(?:\w+:)?dimension\s[^>]*?ref="([^"]*)"/.exec(xml);
-  if (!m) return null;
-  const [a, b] = m[1].split(":").map((r) => parseRef(r.replace(/\$/g, "")));
+function widenDimension(xml: string, before: number, patches: Patch[]): Edit | null {
+  const el = firstElement(xml, "dimension", 0, before);
+  if (!el) return null;
+  const tagText = xml.slice(el.start, el.end);
+  const found = /\sref\s*=\s*"/.exec(tagText);
+  if (!found) return null;
+  const valueAt = el.start + found.index + found[0].length;
+  const close = xml.indexOf('"', valueAt);
+  if (close < 0 || close > el.end) return null;
+  const m = { value: xml.slice(valueAt, close) };
+  const [a, b] = m.value.split(":").map((r) => parseRef(r.replace(/\$/g, "")));
   if (!a) return null;
   const q = b ?? a;
   let [top, left, bottom, right] = [
@@ -88,9 +100,8 @@ function widenDimension(xml: string, patches: Patch[]): Edit | null {
     right = Math.max(right, p.col);
   }
   const ref = `${columnName(left)}${top + 1}:${columnName(right)}${bottom + 1}`;
-  if (ref === m[1]) return null;
-  const at = m.index + m[0].length - m[1].length - 1;
-  return { start: at, end: at + m[1].length, key: 0, text: ref };
+  if (ref === m.value) return null;
+  return { start: valueAt, end: close, key: 0, text: ref };
 }
 
 /**
@@ -122,7 +133,8 @@ export function newCellStyle(xml: string): (rowTag: string | null, col: number) 
  * The patches that would write a locked cell of a protected sheet, as Excel refuses them: the cell's own
  * style, or for a cell not yet there the style it would take (its row's, its column's, else the first).
  */
-export function lockedPatches(xml: string, patches: readonly Patch[], locks: readonly boolean[]): Patch[] {
+export function lockedPatches(text: string, patches: readonly Patch[], locks: readonly boolean[]): Patch[] {
+  const xml = maskMarkup(text);
   if (patches.length === 0 || !isSheetProtected(xml)) return [];
   const data = scanSheetData(xml, new Set(patches.map((p) => p.row)));
   const rows = new Map<number, RawRow>((data?.rows ?? []).map((r) => [r.row, r]));
@@ -138,9 +150,18 @@ export function lockedPatches(xml: string, patches: readonly Patch[], locks: rea
 
 /**
  * Applies a sheet's patches to its worksheet XML by splicing. Throws PatchError when a patched cell holds
- * a formula. Patches must already be validated and deduplicated (one per cell).
+ * a formula. Patches must already be validated and deduplicated (one per cell). The part is scanned with
+ * its comments and processing instructions masked (nothing in them is taken for a cell); every byte
+ * outside the edits is copied from `text` as it is. `encode` turns the XML written into the text's own
+ * representation (write.ts passes the part as one character per byte, and the UTF-8 of what it adds).
  */
-export function spliceSheet(xml: string, sheet: string, patches: Patch[]): string {
+export function spliceSheet(
+  text: string,
+  sheet: string,
+  patches: Patch[],
+  encode: (xml: string) => string = (x) => x
+): string {
+  const xml = maskMarkup(text);
   const data = scanSheetData(xml, new Set(patches.map((p) => p.row)));
   if (!data) throw new SyntaxError("worksheet without <sheetData>");
   const pre = data.prefix;
@@ -155,7 +176,7 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
   }
   const styleOf = newCellStyle(xml);
   const edits: Edit[] = [];
-  const dim = widenDimension(xml, patches);
+  const dim = widenDimension(xml, data.start, patches);
   if (dim) edits.push(dim);
   const newRows: string[] = [];
   for (const [r, list] of byRow) {
@@ -211,11 +232,12 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
     });
   }
   edits.sort((a, b) => a.start - b.start || a.key - b.key);
-  let out = "";
+  const out: string[] = [];
   let at = 0;
   for (const e of edits) {
-    out += xml.slice(at, e.start) + e.text;
+    out.push(text.slice(at, e.start), encode(e.text));
     at = e.end;
   }
-  return out + xml.slice(at);
+  out.push(text.slice(at));
+  return out.join("");
 }
