@@ -7,7 +7,7 @@ import { Command, CommanderError } from "commander";
 import { PROFILES, resolveProfile, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { checkPaths, describeFailure } from "./check";
-import { paint } from "./color";
+import { jsonSafe, paint, terminalText } from "./color";
 import { fixFile } from "./fix";
 import { remainingErrors, renderFix } from "./fixreport";
 import { checkJson } from "./json";
@@ -77,7 +77,7 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
     onInternalError: (err) => debug(io, err),
   });
   for (const output of outputs) await assertSummaryTarget(output, files);
-  if (flags.json) io.out(`${JSON.stringify(checkJson(files), null, 2)}\n`);
+  if (flags.json) io.out(`${jsonSafe(JSON.stringify(checkJson(files), null, 2))}\n`);
   else {
     io.out(renderReport(files, paint(io.color === true), { brief: flags.brief }));
     if (others.length > 0) io.out(`${T.otherFiles(others.join("、"))}\n`);
@@ -195,7 +195,13 @@ function program(io: CliIo, done: (code: number) => void): Command {
  * Runs `zpb` with its arguments (without "node" and the script) and returns the exit status:
  * 0 no error finding, 1 at least one error finding, 2 a file could not be read or wrong arguments.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  // Every line printed has its control characters escaped (a sheet named with ESC or bidi controls).
+  const io: CliIo = {
+    ...given,
+    out: (text) => given.out(terminalText(text)),
+    err: (text) => given.err(terminalText(text)),
+  };
   let status = 0;
   try {
     await program(io, (code) => (status = code)).parseAsync([...argv], { from: "user" });

@@ -58,6 +58,7 @@ export const xlsxText = {
         return `${part ?? "其中一个部件"} 解压后超过压缩数据的 ${limit} 倍，像是“压缩炸弹”`;
     }
   },
+  fileSize: (limit: number) => `文件大小超过 ${size(limit)} 的上限`,
   outOfMemory: "读取它所需的内存超出了本机可用的内存",
   zip64: "不支持 ZIP64 格式的超大文件",
   zipEncrypted: "压缩包中的内容已加密",

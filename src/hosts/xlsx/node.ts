@@ -7,6 +7,7 @@ import { WorkbookError, workbookError } from "./errors";
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "./read";
 import { xlsxText } from "../../i18n/xlsx";
 import { useCrc, useDeflater } from "./zip";
+import { MAX_FILE_BYTES } from "./limits";
 
 // Writing a patched part of 150 MB takes fflate seconds; Node's zlib a fraction of that, same format.
 useDeflater((data) => {
@@ -24,17 +25,42 @@ function isErrno(err: unknown, ...codes: string[]): boolean {
 }
 
 /**
- * The bytes of a workbook file. Throws WorkbookError "missing" when there is no such file, and a
- * WorkbookError "not-a-workbook" with a clear message when the path is a folder.
+ * The bytes of a workbook file. Throws WorkbookError "missing" when there is no such file, a WorkbookError
+ * "not-a-workbook" with a clear message when the path is a folder or not a regular file (a pipe, a device,
+ * a socket: refused at once, never read), and "too-large" when the file is larger than `maxBytes` (checked
+ * before anything is read). The file is opened once and its size and kind taken from that open file, so
+ * what is checked is what is read.
  */
-export async function readWorkbookBytes(file: string): Promise<Uint8Array> {
+export async function readWorkbookBytes(file: string, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
+  let handle: fs.FileHandle;
   try {
-    const buf = await fs.readFile(file);
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    // Non-blocking: opening a pipe (a FIFO named .xlsx) for reading would otherwise wait for a writer.
+    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if (isErrno(err, "ENOENT", "ENOTDIR")) throw workbookError("missing", file);
     if (isErrno(err, "EISDIR")) throw new WorkbookError("not-a-workbook", xlsxText.directory(file), file);
+    if (isErrno(err, "ENXIO", "EOPNOTSUPP"))
+      throw new WorkbookError("not-a-workbook", xlsxText.notRegular(file), file);
     throw err;
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new WorkbookError("not-a-workbook", xlsxText.directory(file), file);
+    if (!st.isFile()) throw new WorkbookError("not-a-workbook", xlsxText.notRegular(file), file);
+    if (st.size > maxBytes) throw workbookError("too-large", file, xlsxText.fileSize(maxBytes));
+    const buf = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const { bytesRead } = await handle.read(buf, at, buf.length - at, at);
+      if (bytesRead === 0) break; // shortened while read: what was there is what is checked
+      at += bytesRead;
+    }
+    return new Uint8Array(buf.buffer, buf.byteOffset, at);
+  } catch (err) {
+    if (isErrno(err, "EISDIR")) throw new WorkbookError("not-a-workbook", xlsxText.directory(file), file);
+    throw err;
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 
