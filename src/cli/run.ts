@@ -2,7 +2,7 @@
  * The `zpb` command, runnable in-process: `await runCli(["check", "forms.xlsx"], io)` → exit status.
  * Every failure ends as one line on stderr and status 2; a stack trace only with ZPB_DEBUG=1.
  */
-import { readFileSync } from "node:fs";
+import { version } from "./version";
 import { Command, CommanderError } from "commander";
 import { PROFILES, resolveProfile, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
@@ -34,17 +34,6 @@ interface FixFlags {
   inPlace?: boolean;
   profile?: string;
   prompts: boolean;
-}
-
-function version(): string {
-  try {
-    const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
-    const parsed: unknown = JSON.parse(text);
-    const v = (parsed as { version?: unknown }).version;
-    return typeof v === "string" ? v : "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
 }
 
 function profileOf(name: string | undefined): Profile {
