@@ -190,6 +190,13 @@ function plainValue(t: string, raw: string, strings: readonly string[]): Scalar 
   return valueOf(t, raw, strings);
 }
 
+/** An element opened but never closed (`<f>1+1` to the cell's end): there, with no text. */
+function openedOnly(xml: string, name: string): { tag: string; inner: string } | null {
+  for (let t = nextTag(xml, 0); t && t.end >= 0; t = nextTag(xml, t.end))
+    if (t.local === name && !t.closing) return { tag: t.attrText, inner: "" };
+  return null;
+}
+
 /** Sets `rows[r][c]`, creating the row on first use: rows and cells that hold nothing stay holes. */
 function put<T>(rows: T[][], r: number, c: number, v: T): void {
   const line = rows[r] ?? (rows[r] = []);
@@ -412,7 +419,7 @@ export class WorksheetReader {
   private general(row: number, col: number, t: string, inner: string, format: string): boolean {
     const value = inner ? cellValue(t, inner, this.strings) : null;
     let formula: string | null = null;
-    const f = inner.indexOf("f") >= 0 ? firstElement(inner, "f") : null;
+    const f = inner.indexOf("f") >= 0 ? (firstElement(inner, "f") ?? openedOnly(inner, "f")) : null;
     if (f) {
       const text = decodeText(f.inner);
       const si = attr(f.tag, "si");
