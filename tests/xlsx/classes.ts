@@ -9,7 +9,9 @@ import { unzipSync, zipSync, type Zippable } from "fflate";
 import { analyzeSheet } from "../../src/core/index";
 import { readWorkbook, writePatches, type WorkbookSnapshot } from "../../src/hosts/xlsx";
 import { parseZip, readEntry } from "../../src/hosts/xlsx/zip";
-import { bytesToBinary } from "../../src/hosts/xlsx/xml";
+import { bytesToBinary, maskMarkup } from "../../src/hosts/xlsx/xml";
+import { scanSheetData } from "../../src/hosts/xlsx/cells";
+import { columnName } from "../../src/core/address";
 
 export const SHEET = "xl/worksheets/sheet1.xml";
 export const STRINGS = "xl/sharedStrings.xml";
@@ -93,10 +95,21 @@ export function errorCount(book: WorkbookSnapshot): number {
  * differ only in the patched cells.
  */
 export function withoutCells(xml: string, refs: readonly string[]): string {
-  let s = xml;
-  for (const ref of refs) {
-    s = s.replace(new RegExp(`<c r="${ref}"(?:[^>]*/>|[^>]*>.*?</c>)`, "gs"), "");
+  const wanted = new Set(refs);
+  const rows = new Set(refs.map((r) => Number(/\d+$/.exec(r)?.[0] ?? 0) - 1));
+  // Cells found as the reader finds them (a damaged tag may have lost its r: it is then the next column).
+  const data = scanSheetData(maskMarkup(xml), rows);
+  const cuts = (data?.rows ?? [])
+    .flatMap((r) => r.cells)
+    .filter((c) => wanted.has(`${columnName(c.col)}${c.row + 1}`))
+    .sort((a, b) => a.start - b.start);
+  let s = "";
+  let at = 0;
+  for (const c of cuts) {
+    s += xml.slice(at, c.start);
+    at = c.end;
   }
+  s += xml.slice(at);
   return s
     .replace(/<row r="\d+"><\/row>/g, "")
     .replace(/(<dimension ref=")[^"]*"/, '$1"')

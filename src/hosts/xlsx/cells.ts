@@ -67,35 +67,6 @@ export function parseRef(ref: string): { row: number; col: number } | null {
 const LAST_ROW = 1048575;
 const LAST_COL = 16383;
 
-/** The cells of a row's content, xml[from, to). */
-function rowCells(xml: string, row: number, from: number, to: number): RawCell[] {
-  const cells: RawCell[] = [];
-  let nextCol = 0;
-  let at = from;
-  for (;;) {
-    const t = nextTag(xml, at, to);
-    if (!t) return cells;
-    if (t.end < 0) throw new SyntaxError("unclosed tag");
-    at = t.end;
-    if (t.local !== "c") continue;
-    if (t.closing) throw new SyntaxError("unexpected </c>");
-    const a = attrs(t.attrText);
-    const pos = a.r !== undefined ? parseRef(a.r) : { row, col: nextCol };
-    if (!pos || pos.col > LAST_COL || pos.row > LAST_ROW) throw new SyntaxError("bad cell reference");
-    let inner = "";
-    let end = t.end;
-    if (!t.selfClosed) {
-      const closeAt = findClose(xml, "c", end);
-      if (closeAt < 0 || closeAt >= to) throw new SyntaxError("unclosed <c>");
-      inner = xml.slice(end, closeAt);
-      end = xml.indexOf(">", closeAt) + 1;
-      at = end;
-    }
-    cells.push({ row: pos.row, col: pos.col, at: a, inner, start: t.start, end });
-    nextCol = pos.col + 1;
-  }
-}
-
 /**
  * Scans <sheetData>; null when the part has none. Every row's number and start are noted; the rows in
  * `wanted` (all rows when it is not given) are read with their cells, so that patching a few cells of a
@@ -121,12 +92,23 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
   const numbers: number[] = [];
   const starts: number[] = [];
   let nextRow = 0;
+  let nextCol = 0;
+  // The row being read (null between rows), and whether its cells are kept.
+  let open: RawRow | null = null;
+  let keep = false;
+  const finish = (innerEnd: number, end: number): void => {
+    if (open && keep) rows.push({ ...open, innerEnd, end });
+    open = null;
+  };
+  // One pass in document order, as the reader (sheet.ts) reads: cells are taken whole (a "</row>"
+  // inside a cell does not end its row), a row ends at its "</row>" or where the next one starts.
   let at = innerStart;
-  for (let r = nextTag(xml, at); r; r = nextTag(xml, at)) {
-    if (r.end < 0) throw new SyntaxError("unclosed tag");
-    at = r.end;
-    if (r.local === "sheetData") {
-      if (!r.closing) throw new SyntaxError("nested <sheetData>");
+  for (let t = nextTag(xml, at); t; t = nextTag(xml, at)) {
+    if (t.end < 0) throw new SyntaxError("unclosed tag");
+    at = t.end;
+    if (t.local === "sheetData") {
+      if (!t.closing) throw new SyntaxError("nested <sheetData>");
+      finish(t.start, t.start);
       return {
         rows,
         numbers,
@@ -134,42 +116,56 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
         prefix,
         start,
         innerStart,
-        innerEnd: r.start,
-        end: r.end,
+        innerEnd: t.start,
+        end: t.end,
         selfClosed: false,
       };
     }
-    // Rows are passed over whole: a cell seen here is outside any row.
-    if (r.local === "c") throw new SyntaxError("<c> outside a <row>");
-    if (r.local !== "row" || r.closing) continue;
-    const a = attrs(r.attrText);
-    const row = a.r !== undefined ? Number(a.r) - 1 : nextRow;
-    if (!Number.isInteger(row) || row < 0 || row > LAST_ROW) throw new SyntaxError(`bad row number`);
-    nextRow = row + 1;
-    numbers.push(row);
-    starts.push(r.start);
-    if (r.selfClosed) {
-      if (!wanted || wanted.has(row))
-        rows.push({
-          row,
-          start: r.start,
-          innerStart: r.end,
-          innerEnd: r.end,
-          end: r.end,
-          selfClosed: true,
-          cells: [],
-        });
+    if (t.local === "row") {
+      if (t.closing) {
+        finish(t.start, t.end);
+        continue;
+      }
+      finish(t.start, t.start);
+      const a = attrs(t.attrText);
+      const row = a.r !== undefined ? (/^\d+$/.test(a.r) ? Number(a.r) - 1 : -1) : nextRow;
+      if (row < 0 || row > LAST_ROW) throw new SyntaxError("bad row number");
+      nextRow = row + 1;
+      nextCol = 0;
+      numbers.push(row);
+      starts.push(t.start);
+      keep = !wanted || wanted.has(row);
+      const here: RawRow = {
+        row,
+        start: t.start,
+        innerStart: t.end,
+        innerEnd: t.end,
+        end: t.end,
+        selfClosed: t.selfClosed,
+        cells: [],
+      };
+      if (t.selfClosed) {
+        if (keep) rows.push(here);
+      } else open = here;
       continue;
     }
-    const closeAt = findClose(xml, "row", r.end);
-    if (closeAt < 0) throw new SyntaxError("unclosed <row>");
-    const end = xml.indexOf(">", closeAt) + 1;
-    // Cells are read for wanted rows only (the reader has checked the others before any write).
-    if (!wanted || wanted.has(row)) {
-      const cells = rowCells(xml, row, r.end, closeAt);
-      rows.push({ row, start: r.start, innerStart: r.end, innerEnd: closeAt, end, selfClosed: false, cells });
+    if (t.local !== "c") continue;
+    const row: RawRow | null = open;
+    if (t.closing || row === null) throw new SyntaxError("<c> outside a <row>");
+    const a = attrs(t.attrText);
+    const pos = a.r !== undefined ? parseRef(a.r) : { row: row.row, col: nextCol };
+    if (!pos || pos.col > LAST_COL || pos.row > LAST_ROW) throw new SyntaxError("bad cell reference");
+    nextCol = pos.col + 1;
+    let inner = "";
+    let end = t.end;
+    if (!t.selfClosed) {
+      const closeAt = findClose(xml, "c", end);
+      if (closeAt < 0) throw new SyntaxError("unclosed <c>");
+      inner = xml.slice(end, closeAt);
+      end = xml.indexOf(">", closeAt) + 1;
+      at = end;
     }
-    at = end;
+    if (keep) row.cells.push({ row: pos.row, col: pos.col, at: a, inner, start: t.start, end });
   }
   throw new SyntaxError("unclosed <sheetData>");
 }
