@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -157,5 +158,23 @@ describe("5. control characters are escaped when printed", () => {
     expect(escapeControls("\u0000\r\u001b\u007f\u0085\u200f\u2066中文")).toBe(
       "\\x00\\x0D\\x1B\\x7F\\x85\\u200F\\u2066中文"
     );
+  });
+});
+
+describe("9. the installed command under a memory limit", () => {
+  it("starts and checks a form under ulimit -v of 2, 4 and 16 GB (no TypeScript loader to run out)", () => {
+    // The command as installed runs lib/ (built by prepare on npm ci); built here when missing.
+    if (!existsSync(join(ROOT, "lib/cli/main.js")))
+      execFileSync(process.execPath, ["scripts/build-cli.mjs"], { cwd: ROOT, stdio: "ignore" });
+    for (const kb of [2_000_000, 4_000_000, 16_000_000]) {
+      const run = spawnSync(
+        "sh",
+        ["-c", `ulimit -v ${kb} && exec "${process.execPath}" bin/zpb.js check "${FORM}"`],
+        { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } }
+      );
+      expect(run.stderr, `ulimit -v ${kb}`).toBe("");
+      expect(run.status, `ulimit -v ${kb}`).toBe(1);
+      expect(run.stdout).toContain("共 1 个文件、1 张自评表");
+    }
   });
 });
