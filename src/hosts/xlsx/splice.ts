@@ -23,6 +23,11 @@ interface Edit {
 
 const F = /<(?:\w+:)?f[\s/>]/;
 
+/** A self-closed tag's text ("<row …/>") as a start tag ("<row …>"), without a backtracking regex. */
+function reopen(tag: string): string {
+  return tag.endsWith("/>") ? `${tag.slice(0, -2).trimEnd()}>` : tag;
+}
+
 /** Shortest text that reads back as the same double (never "-0"). */
 export function numberText(n: number): string {
   return Object.is(n, -0) ? "0" : String(n);
@@ -195,10 +200,12 @@ export function spliceSheet(
     const added = list.filter((p) => !cells.has(p.col));
     const tag = xml.slice(row.start, row.innerStart);
     if (row.selfClosed) {
-      const open = widenSpans(
-        tag,
-        added.map((p) => p.col)
-      ).replace(/\s*\/>$/, ">");
+      const open = reopen(
+        widenSpans(
+          tag,
+          added.map((p) => p.col)
+        )
+      );
       const text = `${open}${added.map((p) => cellXml(pre, p, styleOf(tag, p.col))).join("")}</${pre}row>`;
       edits.push({ start: row.start, end: row.end, key: -1, text });
       continue;
@@ -223,7 +230,7 @@ export function spliceSheet(
     }
   }
   if (data.selfClosed && newRows.length > 0) {
-    const open = xml.slice(data.start, data.innerStart).replace(/\s*\/>$/, ">");
+    const open = reopen(xml.slice(data.start, data.innerStart));
     edits.push({
       start: data.start,
       end: data.end,
