@@ -96,9 +96,9 @@ export function errorCount(book: WorkbookSnapshot): number {
  */
 export function withoutCells(xml: string, refs: readonly string[]): string {
   const wanted = new Set(refs);
-  const rows = new Set(refs.map((r) => Number(/\d+$/.exec(r)?.[0] ?? 0) - 1));
-  // Cells found as the reader finds them (a damaged tag may have lost its r: it is then the next column).
-  const data = scanSheetData(maskMarkup(xml), rows);
+  // Cells found as the reader finds them (a damaged tag may have lost its r: it is then the next column),
+  // in every row: a damaged row tag may leave a cell inside the row element before its own.
+  const data = scanSheetData(maskMarkup(xml));
   const cuts = (data?.rows ?? [])
     .flatMap((r) => r.cells)
     .filter((c) => wanted.has(`${columnName(c.col)}${c.row + 1}`))

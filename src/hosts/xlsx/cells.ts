@@ -2,7 +2,7 @@
  * Finds the rows and cells of a worksheet part's <sheetData> with their text positions, so that reading
  * can decode them and writing can splice them without re-serialising the part.
  */
-import { attrs, findClose, nextTag } from "./xml";
+import { attr, attrs, decodeText, findClose, firstElement, nextTag } from "./xml";
 
 export interface RawCell {
   row: number;
@@ -40,6 +40,36 @@ export interface RawSheetData {
   innerEnd: number;
   end: number;
   selfClosed: boolean;
+  /**
+   * The areas of the array formulas of every cell (not only the wanted rows'), found as the reader finds
+   * them: the first <f> of a cell, with t="array", a ref and a text. Their cells are formula cells.
+   */
+  arrays: Area[];
+}
+
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The array-formula area of a cell's inner XML, or null (the reader's rule, sheet.ts). */
+function arrayArea(inner: string): Area | null {
+  if (inner.indexOf("array") < 0) return null;
+  const f = firstElement(inner, "f");
+  if (!f || attr(f.tag, "t") !== "array" || !decodeText(f.inner)) return null;
+  const ref = attr(f.tag, "ref");
+  if (!ref) return null;
+  const [a, b] = ref.split(":").map((x) => parseRef(x.replace(/\$/g, "")));
+  const q = b ?? a;
+  if (!a || !q) return null;
+  return {
+    top: Math.min(a.row, q.row),
+    left: Math.min(a.col, q.col),
+    bottom: Math.max(a.row, q.row),
+    right: Math.max(a.col, q.col),
+  };
 }
 
 /** Where the first row (in document order) numbered after `row` starts, or null. */
@@ -86,11 +116,12 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
   const prefix = t.prefix;
   const start = t.start;
   const innerStart = t.end;
-  const empty = { rows: [], numbers: [], starts: [], prefix, start, innerStart };
+  const empty = { rows: [], numbers: [], starts: [], prefix, start, innerStart, arrays: [] };
   if (t.selfClosed) return { ...empty, innerEnd: innerStart, end: innerStart, selfClosed: true };
   const rows: RawRow[] = [];
   const numbers: number[] = [];
   const starts: number[] = [];
+  const arrays: Area[] = [];
   let nextRow = 0;
   let nextCol = 0;
   // The row being read (null between rows), and whether its cells are kept.
@@ -119,6 +150,7 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
         innerEnd: t.start,
         end: t.end,
         selfClosed: false,
+        arrays,
       };
     }
     if (t.local === "row") {
@@ -164,6 +196,8 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
       inner = xml.slice(end, closeAt);
       end = xml.indexOf(">", closeAt) + 1;
       at = end;
+      const area = arrayArea(inner);
+      if (area) arrays.push(area);
     }
     if (keep) row.cells.push({ row: pos.row, col: pos.col, at: a, inner, start: t.start, end });
   }

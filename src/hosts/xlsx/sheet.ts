@@ -112,9 +112,10 @@ function scanAttrs(text: string, from: number, to: number, out: CellAttrs): void
     if (quote !== 34 && quote !== 39) return;
     if (text.charCodeAt(k - 1) <= 32) {
       const name = text.charCodeAt(k);
-      if (name === 114) out.r = q + 1;
-      else if (name === 115) out.s = q + 1;
-      else if (name === 116) out.t = q + 1;
+      // The first of a repeated attribute wins, as in attrs() (xml.ts), which the writer uses.
+      if (name === 114) out.r = out.r === NONE ? q + 1 : out.r;
+      else if (name === 115) out.s = out.s === NONE ? q + 1 : out.s;
+      else if (name === 116) out.t = out.t === NONE ? q + 1 : out.t;
     }
     const close = text.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (close < 0) return;

@@ -6,7 +6,7 @@ import { columnName } from "../../core/address";
 import type { Patch } from "../../core/types";
 import { nextRowStart, scanSheetData, parseRef, type RawCell, type RawRow } from "./cells";
 import { PatchError } from "./errors";
-import { attr, attrs, elements, escapeXml, firstElement, maskMarkup } from "./xml";
+import { attrs, elements, escapeXml, firstElement, maskMarkup } from "./xml";
 import { xlsxText } from "../../i18n/xlsx";
 import { isSheetProtected } from "./styles";
 
@@ -50,25 +50,6 @@ function cellXml(prefix: string, p: Patch, style: string | undefined): string {
     return `<${prefix}c r="${p.cell}"${s}><${prefix}v>${numberText(p.value)}</${prefix}v></${prefix}c>`;
   const t = `<${prefix}t xml:space="preserve">${encodeCellText(p.value)}</${prefix}t>`;
   return `<${prefix}c r="${p.cell}"${s} t="inlineStr"><${prefix}is>${t}</${prefix}is></${prefix}c>`;
-}
-
-/** Array-formula ranges: their non-master cells hold no <f> but are still formula cells. */
-function arrayAreas(xml: string): { top: number; left: number; bottom: number; right: number }[] {
-  const out = [];
-  // Found by their <f …> tags alone: a formula with attributes is rare, a cell is not. The pattern is
-  // bounded and each tag's end is searched once, the next search starting after it: linear.
-  const F_TAG = /<(?:[A-Za-z_][\w.-]{0,63}:)?f\s/g;
-  for (let m = F_TAG.exec(xml); m; m = F_TAG.exec(xml)) {
-    const gt = xml.indexOf(">", F_TAG.lastIndex);
-    if (gt < 0) break;
-    const tag = xml.slice(F_TAG.lastIndex, gt);
-    F_TAG.lastIndex = gt + 1;
-    const ref = attr(tag, "t") === "array" ? attr(tag, "ref") : undefined;
-    if (!ref) continue;
-    const [a, b] = ref.split(":").map(parseRef);
-    if (a) out.push({ top: a.row, left: a.col, bottom: (b ?? a).row, right: (b ?? a).col });
-  }
-  return out;
 }
 
 function widenSpans(tag: string, cols: number[]): string {
@@ -171,7 +152,7 @@ export function spliceSheet(
   if (!data) throw new SyntaxError("worksheet without <sheetData>");
   const pre = data.prefix;
   const rows = new Map<number, RawRow>(data.rows.map((r) => [r.row, r]));
-  const arrays = arrayAreas(xml);
+  const arrays = data.arrays;
   const byRow = new Map<number, Patch[]>();
   for (const p of [...patches].sort((x, y) => x.row - y.row || x.col - y.col)) {
     if (arrays.some((a) => p.row >= a.top && p.row <= a.bottom && p.col >= a.left && p.col <= a.right)) {

@@ -70,8 +70,9 @@ function eachAttr(tag: string, each: (key: string, raw: string) => boolean | voi
 /** The attributes of a start tag's text (everything between the name and ">"), entity-decoded. */
 export function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
+  // The first of a repeated attribute wins, as in the reader's own scan (sheet.ts).
   eachAttr(tag, (key, raw) => {
-    out[key] = decodeEntities(raw);
+    if (!Object.prototype.hasOwnProperty.call(out, key)) out[key] = decodeEntities(raw);
   });
   return out;
 }
