@@ -45,6 +45,12 @@ export interface RawSheetData {
    * them: the first <f> of a cell, with t="array", a ref and a text. Their cells are formula cells.
    */
   arrays: Area[];
+  /**
+   * Every cell whose own row is wanted, wherever its row element is (a damaged part can hold a cell of
+   * row 23 inside the element of row 22), in document order: the last one of a reference is the one the
+   * reader keeps.
+   */
+  cells: RawCell[];
 }
 
 export interface Area {
@@ -116,12 +122,13 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
   const prefix = t.prefix;
   const start = t.start;
   const innerStart = t.end;
-  const empty = { rows: [], numbers: [], starts: [], prefix, start, innerStart, arrays: [] };
+  const empty = { rows: [], numbers: [], starts: [], prefix, start, innerStart, arrays: [], cells: [] };
   if (t.selfClosed) return { ...empty, innerEnd: innerStart, end: innerStart, selfClosed: true };
   const rows: RawRow[] = [];
   const numbers: number[] = [];
   const starts: number[] = [];
   const arrays: Area[] = [];
+  const found: RawCell[] = [];
   let nextRow = 0;
   let nextCol = 0;
   // The row being read (null between rows), and whether its cells are kept.
@@ -151,6 +158,7 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
         end: t.end,
         selfClosed: false,
         arrays,
+        cells: found,
       };
     }
     if (t.local === "row") {
@@ -199,7 +207,9 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
       const area = arrayArea(inner);
       if (area) arrays.push(area);
     }
-    if (keep) row.cells.push({ row: pos.row, col: pos.col, at: a, inner, start: t.start, end });
+    const cell = { row: pos.row, col: pos.col, at: a, inner, start: t.start, end };
+    if (keep) row.cells.push(cell);
+    if (!wanted || wanted.has(pos.row)) found.push(cell);
   }
   throw new SyntaxError("unclosed <sheetData>");
 }

@@ -6,7 +6,17 @@
 import type { Grid, Merge, Scalar } from "../../core/grid";
 import { parseRef } from "./cells";
 import { shiftFormula } from "./formula";
-import { attr, decodeText, elements, findClose, firstElement, nextTag, runText, skipMarkup } from "./xml";
+import {
+  attr,
+  decodeText,
+  elements,
+  findClose,
+  firstElement,
+  hasElement,
+  nextTag,
+  runText,
+  skipMarkup,
+} from "./xml";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const GENERAL = "General";
@@ -189,13 +199,6 @@ function plainValue(t: string, raw: string, strings: readonly string[]): Scalar 
       return strings[Number(raw)] ?? "";
   }
   return valueOf(t, raw, strings);
-}
-
-/** An element opened but never closed (`<f>1+1` to the cell's end): there, with no text. */
-function openedOnly(xml: string, name: string): { tag: string; inner: string } | null {
-  for (let t = nextTag(xml, 0); t && t.end >= 0; t = nextTag(xml, t.end))
-    if (t.local === name && !t.closing) return { tag: t.attrText, inner: "" };
-  return null;
 }
 
 /** Sets `rows[r][c]`, creating the row on first use: rows and cells that hold nothing stay holes. */
@@ -420,7 +423,8 @@ export class WorksheetReader {
   private general(row: number, col: number, t: string, inner: string, format: string): boolean {
     const value = inner ? cellValue(t, inner, this.strings) : null;
     let formula: string | null = null;
-    const f = inner.indexOf("f") >= 0 ? (firstElement(inner, "f") ?? openedOnly(inner, "f")) : null;
+    // A formula cell is one with an <f> start tag, closed or not (hasElement: the writer's own test).
+    const f = hasElement(inner, "f") ? (firstElement(inner, "f") ?? { tag: "", inner: "" }) : null;
     if (f) {
       const text = decodeText(f.inner);
       const si = attr(f.tag, "si");

@@ -6,7 +6,7 @@ import { columnName } from "../../core/address";
 import type { Patch } from "../../core/types";
 import { nextRowStart, scanSheetData, parseRef, type RawCell, type RawRow } from "./cells";
 import { PatchError } from "./errors";
-import { attrs, elements, escapeXml, firstElement, maskMarkup } from "./xml";
+import { attrs, elements, escapeXml, firstElement, hasElement, maskMarkup } from "./xml";
 import { xlsxText } from "../../i18n/xlsx";
 import { isSheetProtected } from "./styles";
 
@@ -21,7 +21,14 @@ interface Edit {
   text: string;
 }
 
-const F = /<(?:\w+:)?f[\s/>]/;
+function refKey(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
+/** The cells by position; of a reference present twice, the last (the one the reader keeps). */
+function cellsByRef(cells: readonly RawCell[]): Map<number, RawCell> {
+  return new Map(cells.map((c) => [refKey(c.row, c.col), c]));
+}
 
 /** A self-closed tag's text ("<row …/>") as a start tag ("<row …>"), without a backtracking regex. */
 function reopen(tag: string): string {
@@ -124,11 +131,12 @@ export function lockedPatches(text: string, patches: readonly Patch[], locks: re
   if (patches.length === 0 || !isSheetProtected(xml)) return [];
   const data = scanSheetData(xml, new Set(patches.map((p) => p.row)));
   const rows = new Map<number, RawRow>((data?.rows ?? []).map((r) => [r.row, r]));
+  const existing = cellsByRef(data?.cells ?? []);
   const styleOf = newCellStyle(xml);
   const lockedStyle = (s: string | undefined) => locks[Number(s ?? 0)] ?? true;
   return patches.filter((p) => {
     const row = rows.get(p.row);
-    const cell = row?.cells.find((c) => c.col === p.col);
+    const cell = existing.get(refKey(p.row, p.col));
     if (cell) return lockedStyle(cell.at.s);
     return lockedStyle(styleOf(row ? xml.slice(row.start, row.innerStart) : null, p.col));
   });
@@ -165,7 +173,17 @@ export function spliceSheet(
   const dim = widenDimension(xml, data.start, patches);
   if (dim) edits.push(dim);
   const newRows: string[] = [];
-  for (const [r, list] of byRow) {
+  const existing = cellsByRef(data.cells);
+  for (const [r, all] of byRow) {
+    // A cell already there is replaced where it is (whichever row element holds it).
+    for (const p of all) {
+      const c = existing.get(refKey(p.row, p.col));
+      if (!c) continue;
+      if (hasElement(c.inner, "f")) throw new PatchError(xlsxText.writeFormula(sheet, p.cell), "formula");
+      edits.push({ start: c.start, end: c.end, key: p.col, text: cellXml(pre, p, c.at.s) });
+    }
+    const list = all.filter((p) => !existing.has(refKey(p.row, p.col)));
+    if (list.length === 0) continue;
     const row = rows.get(r);
     if (!row) {
       const text = `<${pre}row r="${r + 1}">${list.map((p) => cellXml(pre, p, styleOf(null, p.col))).join("")}</${pre}row>`;
@@ -177,37 +195,21 @@ export function spliceSheet(
       }
       continue;
     }
-    const cells = new Map<number, RawCell>(row.cells.map((c) => [c.col, c]));
-    const added = list.filter((p) => !cells.has(p.col));
     const tag = xml.slice(row.start, row.innerStart);
+    const widened = widenSpans(
+      tag,
+      list.map((p) => p.col)
+    );
     if (row.selfClosed) {
-      const open = reopen(
-        widenSpans(
-          tag,
-          added.map((p) => p.col)
-        )
-      );
-      const text = `${open}${added.map((p) => cellXml(pre, p, styleOf(tag, p.col))).join("")}</${pre}row>`;
+      const text = `${reopen(widened)}${list.map((p) => cellXml(pre, p, styleOf(tag, p.col))).join("")}</${pre}row>`;
       edits.push({ start: row.start, end: row.end, key: -1, text });
       continue;
     }
-    if (added.length > 0) {
-      const widened = widenSpans(
-        tag,
-        added.map((p) => p.col)
-      );
-      if (widened !== tag) edits.push({ start: row.start, end: row.innerStart, key: -1, text: widened });
-    }
+    if (widened !== tag) edits.push({ start: row.start, end: row.innerStart, key: -1, text: widened });
     for (const p of list) {
-      const c = cells.get(p.col);
-      if (c) {
-        if (F.test(c.inner)) throw new PatchError(xlsxText.writeFormula(sheet, p.cell), "formula");
-        edits.push({ start: c.start, end: c.end, key: p.col, text: cellXml(pre, p, c.at.s) });
-      } else {
-        const next = row.cells.find((x) => x.col > p.col);
-        const at = next ? next.start : row.innerEnd;
-        edits.push({ start: at, end: at, key: p.col, text: cellXml(pre, p, styleOf(tag, p.col)) });
-      }
+      const next = row.cells.find((x) => x.row === r && x.col > p.col);
+      const at = next ? next.start : row.innerEnd;
+      edits.push({ start: at, end: at, key: p.col, text: cellXml(pre, p, styleOf(tag, p.col)) });
     }
   }
   if (data.selfClosed && newRows.length > 0) {

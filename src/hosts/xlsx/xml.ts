@@ -227,6 +227,14 @@ export function firstElement(xml: string, name: string, from = 0, to = xml.lengt
   }
 }
 
+/** Whether xml holds a start tag named `name` (any prefix; comments skipped), closed or not. */
+export function hasElement(xml: string, name: string): boolean {
+  if (xml.indexOf(name) < 0) return false;
+  for (let t = nextTag(xml, 0); t && t.end >= 0; t = nextTag(xml, t.end))
+    if (t.local === name && !t.closing) return true;
+  return false;
+}
+
 /** Index of the closing tag `</name>` or `</p:name>` at or after `from`; -1 when absent. */
 export function findClose(xml: string, name: string, from: number): number {
   let at = from;
