@@ -2,7 +2,7 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "coverage/**", "tests/fixtures/**", ".tmp/**"] },
+  { ignores: ["node_modules/**", "dist/**", "lib/**", "coverage/**", "tests/fixtures/**", ".tmp/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

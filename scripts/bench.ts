@@ -11,12 +11,14 @@ import { filesSection } from "./bench/files";
 import { formatsSection } from "./bench/formats";
 import { paneSection } from "./bench/pane";
 import { reviewerSection } from "./bench/reviewer";
+import { startupSection } from "./bench/startup";
 import { printTable, type BenchSection } from "./bench/table";
 import { wpsSection } from "./bench/wps";
 
 const SECTIONS: BenchSection[] = [
   coreSection,
   cliSection,
+  startupSection,
   reviewerSection,
   excelSection,
   wpsSection,

@@ -9,13 +9,34 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   bomb,
+  formSheet,
   manyMerges,
   manySheets,
   millionRows,
   millionRowsBelow,
   strayCell,
+  workbookWith,
 } from "../../tests/xlsx/hostile";
 import { verdict } from "./fixtures";
+
+/** The form and one row of 3.2 million cells without r attributes (refused at its 16,385th column). */
+function wideRow(base: Uint8Array): Uint8Array {
+  const form = formSheet(base);
+  const row = `<row r="40">${"<c><v>1</v></c>".repeat(3_200_000)}</row>`;
+  return workbookWith(base, [
+    { name: form.name, xml: form.xml.replace("</sheetData>", `${row}</sheetData>`), level: 1 },
+  ]);
+}
+
+/** The form with one remark cell holding 200,000 <f> runs (read as one formula cell). */
+function manyFormulaRuns(base: Uint8Array): Uint8Array {
+  const form = formSheet(base);
+  const xml = form.xml.replace(
+    /<c r="I30"[^>]*>.*?<\/c>/,
+    `<c r="I30">${"<f>1+1</f>".repeat(200_000)}<v>2</v></c>`
+  );
+  return workbookWith(base, [{ name: form.name, xml }]);
+}
 import type { BenchSection, Table } from "./table";
 
 const CASE = fileURLToPath(new URL("./file-case.ts", import.meta.url));
@@ -46,6 +67,27 @@ const CASES: Case[] = [
     build: (b) => bomb(b, 400),
     command: "check",
     code: 2,
+    goal: { seconds: 5, mb: 500 },
+  },
+  {
+    name: "同上，zpb fix -o",
+    build: (b) => bomb(b, 400),
+    command: "fix",
+    code: 2,
+    goal: { seconds: 5, mb: 500 },
+  },
+  {
+    name: "一行 320 万个无 r 属性的单元格",
+    build: wideRow,
+    command: "check",
+    code: 2,
+    goal: { seconds: 5, mb: 1024 },
+  },
+  {
+    name: "一个单元格含 20 万个 <f>",
+    build: manyFormulaRuns,
+    command: "check",
+    code: 1,
     goal: { seconds: 5, mb: 500 },
   },
   {

@@ -1,18 +1,38 @@
 /** Entry point of `zpb` (npm run zpb, bin/zpb.js): runs the command on the process's streams. */
-import { colorAllowed } from "./color";
-import { runCli } from "./run";
+import { writeSync } from "node:fs";
+import { isatty } from "node:tty";
+import { fdWriter } from "./stdio";
+import { version } from "./version";
 
-// A reader that stops early (`zpb check … | head`) closes the pipe: that is not an error of the command.
-process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw err;
-});
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // `zpb --version` answers before the command's modules are loaded: a start-up as quick as node's own.
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+    writeSync(1, `${version()}\n`);
+    return;
+  }
+  const [{ runCli }, { colorAllowed }, { systemReason }, { cliText: T }] = await Promise.all([
+    import("./run"),
+    import("./color"),
+    import("./workbook"),
+    import("../i18n/cli"),
+  ]);
+  // Written straight to the descriptors, every byte or a clear failure: a stream's error event would end
+  // the process with a stack trace, and a short write on a full disk would cut the report silently.
+  const out = fdWriter(1);
+  const err = fdWriter(2);
+  const status = await runCli(argv, {
+    out: (text) => out.write(text),
+    err: (text) => err.write(text),
+    color: colorAllowed(isatty(1), process.env),
+    env: process.env,
+  });
+  if (out.failure !== null) {
+    err.write(`${T.stdoutFailed(systemReason(out.failure) ?? T.systemOther(String(out.failure.code)))}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = status;
+}
 
-const status = await runCli(process.argv.slice(2), {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-  color: colorAllowed(process.stdout.isTTY, process.env),
-  env: process.env,
-});
-// exitCode, not exit(): lets stdout drain when it is a pipe.
-process.exitCode = status;
+void main();

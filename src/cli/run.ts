@@ -2,12 +2,12 @@
  * The `zpb` command, runnable in-process: `await runCli(["check", "forms.xlsx"], io)` → exit status.
  * Every failure ends as one line on stderr and status 2; a stack trace only with ZPB_DEBUG=1.
  */
-import { readFileSync } from "node:fs";
+import { version } from "./version";
 import { Command, CommanderError } from "commander";
 import { PROFILES, resolveProfile, type Profile } from "../core/index";
 import { cliText as T } from "../i18n/cli";
 import { checkPaths, describeFailure } from "./check";
-import { paint } from "./color";
+import { jsonSafe, paint, terminalText } from "./color";
 import { fixFile } from "./fix";
 import { renderFix } from "./fixreport";
 import { fileStatus } from "../core/status";
@@ -38,17 +38,6 @@ interface FixFlags {
   inPlace?: boolean;
   profile?: string;
   prompts: boolean;
-}
-
-function version(): string {
-  try {
-    const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
-    const parsed: unknown = JSON.parse(text);
-    const v = (parsed as { version?: unknown }).version;
-    return typeof v === "string" ? v : "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
 }
 
 function profileOf(name: string | undefined): Profile {
@@ -99,7 +88,7 @@ async function runCheck(paths: string[], flags: CheckFlags, io: CliIo): Promise<
     outputs.length > 0 || flags.letters !== undefined || earlier ? buildBatch(checked, meta, earlier) : null;
   if (flags.json) {
     const doc = checkJson(files);
-    io.out(`${JSON.stringify(batch?.since ? markJson(doc, batch) : doc, null, 2)}\n`);
+    io.out(`${jsonSafe(JSON.stringify(batch?.since ? markJson(doc, batch) : doc, null, 2))}\n`);
   } else {
     // The comparison with the earlier check comes first: the report's last line stays its counts.
     if (batch?.since) io.out(`${sinceLine(batch)}\n`);
@@ -218,7 +207,13 @@ function program(io: CliIo, done: (code: number) => void): Command {
  * Runs `zpb` with its arguments (without "node" and the script) and returns the exit status:
  * 0 no error finding, 1 at least one error finding, 2 a file could not be read or wrong arguments.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  // Every line printed has its control characters escaped (a sheet named with ESC or bidi controls).
+  const io: CliIo = {
+    ...given,
+    out: (text) => given.out(terminalText(text)),
+    err: (text) => given.err(terminalText(text)),
+  };
   let status = 0;
   try {
     await program(io, (code) => (status = code)).parseAsync([...argv], { from: "user" });

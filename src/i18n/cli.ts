@@ -62,6 +62,7 @@ export const cliText = {
    */
   internalError: (_detail: string) => "程序内部错误（设置 ZPB_DEBUG=1 可查看详细信息，请报告给维护者）",
   writeFailed: (file: string, detail: string) => `无法写入 ${file}：${detail}`,
+  stdoutFailed: (detail: string) => `无法写出结果（标准输出）：${detail}，输出不完整`,
   /** The operating system's refusals, by error code: what a clerk can act on, never a temporary path. */
   system: {
     ENOENT: "文件或文件夹不存在",
@@ -70,6 +71,8 @@ export const cliText = {
     EPERM: "没有权限",
     EISDIR: "同名的文件夹已存在",
     ENOSPC: "磁盘空间不足",
+    EIO: "读写设备出错",
+    EFBIG: "文件超过了系统允许的大小",
     EDQUOT: "磁盘配额已满",
     EROFS: "所在位置只读",
     EBUSY: "文件正被占用（可能已在 Excel 或 WPS 中打开）",

@@ -58,6 +58,7 @@ export const xlsxText = {
         return `${part ?? "其中一个部件"} 解压后超过压缩数据的 ${limit} 倍，像是“压缩炸弹”`;
     }
   },
+  fileSize: (limit: number) => `文件大小超过 ${size(limit)} 的上限`,
   outOfMemory: "读取它所需的内存超出了本机可用的内存",
   /** The file-size limit of the .xls / .xlsb / .ods reader (docs/formats.md). */
   legacyFileLimit: (limit: number) => `.xls、.xlsb、.ods 文件超过 ${size(limit)} 的上限`,
@@ -67,6 +68,12 @@ export const xlsxText = {
   zipMethod: (method: number) => `不支持的压缩方式 ${method}`,
   noWorkbookPart: "缺少 xl/workbook.xml",
   missingPart: (part: string) => `缺少 ${part}`,
+  duplicateSheet: (sheet: string) => `工作簿中有两个名为“${sheet}”的工作表`,
+  sharedPart: (sheet: string, part: string) => `工作表“${sheet}”与另一个工作表共用 ${part}`,
+  duplicateEntry: (name: string) => `压缩包中 ${name} 出现了两次`,
+  badCrc: (name: string) => `${name} 的校验码（CRC）不符`,
+  notRegular: (file?: string) =>
+    named(file, "不是普通文件（可能是管道、设备或特殊文件），已跳过：请检查路径是否正确"),
   badXml: (part: string) => `${part} 的内容无法解析`,
   xmlUnreadable: "工作簿内部的 XML 内容不完整或无法解析",
   writeFormula: (sheet: string, cell: string) => `“${sheet}”的 ${cell} 是公式单元格，不会被覆盖`,

@@ -2,7 +2,7 @@
  * Finds the rows and cells of a worksheet part's <sheetData> with their text positions, so that reading
  * can decode them and writing can splice them without re-serialising the part.
  */
-import { attrs, findClose } from "./xml";
+import { attr, attrs, decodeText, findClose, firstElement, nextTag } from "./xml";
 
 export interface RawCell {
   row: number;
@@ -40,6 +40,42 @@ export interface RawSheetData {
   innerEnd: number;
   end: number;
   selfClosed: boolean;
+  /**
+   * The areas of the array formulas of every cell (not only the wanted rows'), found as the reader finds
+   * them: the first <f> of a cell, with t="array", a ref and a text. Their cells are formula cells.
+   */
+  arrays: Area[];
+  /**
+   * Every cell whose own row is wanted, wherever its row element is (a damaged part can hold a cell of
+   * row 23 inside the element of row 22), in document order: the last one of a reference is the one the
+   * reader keeps.
+   */
+  cells: RawCell[];
+}
+
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The array-formula area of a cell's inner XML, or null (the reader's rule, sheet.ts). */
+function arrayArea(inner: string): Area | null {
+  if (inner.indexOf("array") < 0) return null;
+  const f = firstElement(inner, "f");
+  if (!f || attr(f.tag, "t") !== "array" || !decodeText(f.inner)) return null;
+  const ref = attr(f.tag, "ref");
+  if (!ref) return null;
+  const [a, b] = ref.split(":").map((x) => parseRef(x.replace(/\$/g, "")));
+  const q = b ?? a;
+  if (!a || !q) return null;
+  return {
+    top: Math.min(a.row, q.row),
+    left: Math.min(a.col, q.col),
+    bottom: Math.max(a.row, q.row),
+    right: Math.max(a.col, q.col),
+  };
 }
 
 /** Where the first row (in document order) numbered after `row` starts, or null. */
@@ -63,63 +99,54 @@ export function parseRef(ref: string): { row: number; col: number } | null {
   return { row: row - 1, col: col - 1 };
 }
 
-const TAG = /<(\/?)((?:[A-Za-z_][\w.-]*:)?)(row|c|sheetData)(?=[\s/>])([^>]*)>/g;
-
-const CELL = /<(\/?)(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>/g;
-
-/** The cells of a row's content, xml[from, to). */
-function rowCells(xml: string, row: number, from: number, to: number): RawCell[] {
-  const cells: RawCell[] = [];
-  let nextCol = 0;
-  CELL.lastIndex = from;
-  for (let m = CELL.exec(xml); m && m.index < to; m = CELL.exec(xml)) {
-    const [, close, rest] = m;
-    if (close) throw new SyntaxError("unexpected </c>");
-    const selfClosed = rest.endsWith("/");
-    const at = attrs(selfClosed ? rest.slice(0, -1) : rest);
-    const pos = at.r !== undefined ? parseRef(at.r) : { row, col: nextCol };
-    if (!pos) throw new SyntaxError(`bad cell reference ${at.r}`);
-    let inner = "";
-    let end = CELL.lastIndex;
-    if (!selfClosed) {
-      const closeAt = findClose(xml, "c", end);
-      if (closeAt < 0 || closeAt >= to) throw new SyntaxError("unclosed <c>");
-      inner = xml.slice(end, closeAt);
-      end = xml.indexOf(">", closeAt) + 1;
-      CELL.lastIndex = end;
-    }
-    cells.push({ row: pos.row, col: pos.col, at, inner, start: m.index, end });
-    nextCol = pos.col + 1;
-  }
-  return cells;
-}
+/** Excel's last row and column (0-based). */
+const LAST_ROW = 1048575;
+const LAST_COL = 16383;
 
 /**
  * Scans <sheetData>; null when the part has none. Every row's number and start are noted; the rows in
  * `wanted` (all rows when it is not given) are read with their cells, so that patching a few cells of a
  * sheet of a million rows costs two numbers per row, not an object per cell. Rows without an r attribute
- * follow the previous one, and so do cells.
+ * follow the previous one, and so do cells. Comments and processing instructions are passed over (give
+ * it maskMarkup's text when positions matter: a comment inside a row could hold "</row>"). Linear in the
+ * text; throws SyntaxError on what the reader (sheet.ts) also refuses: a nested <sheetData>, a cell
+ * outside a row, an unclosed element, a row or column past Excel's last.
  */
 export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawSheetData | null {
-  TAG.lastIndex = 0;
-  let m = TAG.exec(xml);
-  while (m && !(m[3] === "sheetData" && m[1] === "")) m = TAG.exec(xml);
-  if (!m) return null;
-  const prefix = m[2];
-  const start = m.index;
-  const innerStart = TAG.lastIndex;
-  const empty = { rows: [], numbers: [], starts: [], prefix, start, innerStart };
-  if (m[4].endsWith("/")) return { ...empty, innerEnd: innerStart, end: innerStart, selfClosed: true };
+  let t = nextTag(xml, 0);
+  while (t && !(t.end >= 0 && t.local === "sheetData" && !t.closing)) {
+    if (t.end < 0) return null;
+    t = nextTag(xml, t.end);
+  }
+  if (!t) return null;
+  const prefix = t.prefix;
+  const start = t.start;
+  const innerStart = t.end;
+  const empty = { rows: [], numbers: [], starts: [], prefix, start, innerStart, arrays: [], cells: [] };
+  if (t.selfClosed) return { ...empty, innerEnd: innerStart, end: innerStart, selfClosed: true };
   const rows: RawRow[] = [];
   const numbers: number[] = [];
   const starts: number[] = [];
+  const arrays: Area[] = [];
+  const found: RawCell[] = [];
   let nextRow = 0;
-  const ROWS = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(row|sheetData)(?=[\s/>])([^>]*)>/g;
-  ROWS.lastIndex = innerStart;
-  for (let r = ROWS.exec(xml); r; r = ROWS.exec(xml)) {
-    const [, close, name, rest] = r;
-    if (name === "sheetData") {
-      if (!close) throw new SyntaxError("nested <sheetData>");
+  let nextCol = 0;
+  // The row being read (null between rows), and whether its cells are kept.
+  let open: RawRow | null = null;
+  let keep = false;
+  const finish = (innerEnd: number, end: number): void => {
+    if (open && keep) rows.push({ ...open, innerEnd, end });
+    open = null;
+  };
+  // One pass in document order, as the reader (sheet.ts) reads: cells are taken whole (a "</row>"
+  // inside a cell does not end its row), a row ends at its "</row>" or where the next one starts.
+  let at = innerStart;
+  for (let t = nextTag(xml, at); t; t = nextTag(xml, at)) {
+    if (t.end < 0) throw new SyntaxError("unclosed tag");
+    at = t.end;
+    if (t.local === "sheetData") {
+      if (!t.closing) throw new SyntaxError("nested <sheetData>");
+      finish(t.start, t.start);
       return {
         rows,
         numbers,
@@ -127,38 +154,62 @@ export function scanSheetData(xml: string, wanted?: ReadonlySet<number>): RawShe
         prefix,
         start,
         innerStart,
-        innerEnd: r.index,
-        end: ROWS.lastIndex,
+        innerEnd: t.start,
+        end: t.end,
         selfClosed: false,
+        arrays,
+        cells: found,
       };
     }
-    if (close) continue;
-    const at = attrs(rest);
-    const row = at.r !== undefined ? Number(at.r) - 1 : nextRow;
-    if (!Number.isInteger(row) || row < 0) throw new SyntaxError(`bad row number ${at.r}`);
-    nextRow = row + 1;
-    numbers.push(row);
-    starts.push(r.index);
-    if (wanted && !wanted.has(row)) continue;
-    const selfClosed = rest.endsWith("/");
-    const here = ROWS.lastIndex;
-    if (selfClosed) {
-      rows.push({ row, start: r.index, innerStart: here, innerEnd: here, end: here, selfClosed, cells: [] });
+    if (t.local === "row") {
+      if (t.closing) {
+        finish(t.start, t.end);
+        continue;
+      }
+      finish(t.start, t.start);
+      const a = attrs(t.attrText);
+      const row = a.r !== undefined ? (/^\d+$/.test(a.r) ? Number(a.r) - 1 : -1) : nextRow;
+      if (row < 0 || row > LAST_ROW) throw new SyntaxError("bad row number");
+      nextRow = row + 1;
+      nextCol = 0;
+      numbers.push(row);
+      starts.push(t.start);
+      keep = !wanted || wanted.has(row);
+      const here: RawRow = {
+        row,
+        start: t.start,
+        innerStart: t.end,
+        innerEnd: t.end,
+        end: t.end,
+        selfClosed: t.selfClosed,
+        cells: [],
+      };
+      if (t.selfClosed) {
+        if (keep) rows.push(here);
+      } else open = here;
       continue;
     }
-    const closeAt = findClose(xml, "row", here);
-    if (closeAt < 0) throw new SyntaxError("unclosed <row>");
-    const end = xml.indexOf(">", closeAt) + 1;
-    rows.push({
-      row,
-      start: r.index,
-      innerStart: here,
-      innerEnd: closeAt,
-      end,
-      selfClosed,
-      cells: rowCells(xml, row, here, closeAt),
-    });
-    ROWS.lastIndex = end;
+    if (t.local !== "c") continue;
+    const row: RawRow | null = open;
+    if (t.closing || row === null) throw new SyntaxError("<c> outside a <row>");
+    const a = attrs(t.attrText);
+    const pos = a.r !== undefined ? parseRef(a.r) : { row: row.row, col: nextCol };
+    if (!pos || pos.col > LAST_COL || pos.row > LAST_ROW) throw new SyntaxError("bad cell reference");
+    nextCol = pos.col + 1;
+    let inner = "";
+    let end = t.end;
+    if (!t.selfClosed) {
+      const closeAt = findClose(xml, "c", end);
+      if (closeAt < 0) throw new SyntaxError("unclosed <c>");
+      inner = xml.slice(end, closeAt);
+      end = xml.indexOf(">", closeAt) + 1;
+      at = end;
+      const area = arrayArea(inner);
+      if (area) arrays.push(area);
+    }
+    const cell = { row: pos.row, col: pos.col, at: a, inner, start: t.start, end };
+    if (keep) row.cells.push(cell);
+    if (!wanted || wanted.has(pos.row)) found.push(cell);
   }
   throw new SyntaxError("unclosed <sheetData>");
 }

@@ -36,8 +36,15 @@ export function shiftFormula(text: string, dr: number, dc: number): string {
   if (dr === 0 && dc === 0) return text;
   let out = "";
   let i = 0;
+  // The next quote of each kind, each searched again only once passed: linear, where a search of the
+  // rest per literal is quadratic in a formula of many literals.
+  let dq = -2;
+  let sq = -2;
   while (i < text.length) {
-    const q = text.slice(i).search(/["']/);
+    if (dq !== -1 && dq < i) dq = text.indexOf('"', i);
+    if (sq !== -1 && sq < i) sq = text.indexOf("'", i);
+    const next = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+    const q = next < 0 ? -1 : next - i;
     if (q < 0) {
       out += shiftPlain(text.slice(i), dr, dc);
       break;

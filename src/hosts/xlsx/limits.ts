@@ -34,6 +34,12 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   ratioGrace: 16 * MiB,
 };
 
+/**
+ * The largest workbook file read, checked against its size before a byte is read: a package cannot
+ * inflate to more than `packageBytes` of parts read, and the largest real forms are a few megabytes.
+ */
+export const MAX_FILE_BYTES = 1024 * MiB;
+
 export type LimitKind = Exclude<keyof ReadLimits, "ratioGrace">;
 
 /** Thrown when a limit is passed; the package layer turns it into a WorkbookError "too-large". */

@@ -2,35 +2,65 @@
 import { promises as fs, constants, rmSync } from "node:fs";
 import * as path from "node:path";
 import { createHash, randomBytes } from "node:crypto";
-import { deflateRawSync } from "node:zlib";
+import * as zlib from "node:zlib";
 import { WorkbookError, workbookError } from "./errors";
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "./read";
 import { xlsxText } from "../../i18n/xlsx";
-import { useDeflater } from "./zip";
+import { useCrc, useDeflater } from "./zip";
+import { MAX_FILE_BYTES } from "./limits";
 
 // Writing a patched part of 150 MB takes fflate seconds; Node's zlib a fraction of that, same format.
 useDeflater((data) => {
   // Level 1 for a huge part: a second where level 6 takes several, for a few percent more bytes.
-  const out = deflateRawSync(data, { level: data.length > 32 * 1024 * 1024 ? 1 : 6 });
+  const out = zlib.deflateRawSync(data, { level: data.length > 32 * 1024 * 1024 ? 1 : 6 });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 });
+
+// Verifying every part's CRC costs Node's native CRC-32 a fraction of what a JavaScript loop does.
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+if (typeof nativeCrc === "function") useCrc((prev, data) => nativeCrc(data, prev));
 
 function isErrno(err: unknown, ...codes: string[]): boolean {
   return err instanceof Error && "code" in err && codes.includes(String((err as { code: unknown }).code));
 }
 
 /**
- * The bytes of a workbook file. Throws WorkbookError "missing" when there is no such file, and a
- * WorkbookError "not-a-workbook" with a clear message when the path is a folder.
+ * The bytes of a workbook file. Throws WorkbookError "missing" when there is no such file, a WorkbookError
+ * "not-a-workbook" with a clear message when the path is a folder or not a regular file (a pipe, a device,
+ * a socket: refused at once, never read), and "too-large" when the file is larger than `maxBytes` (checked
+ * before anything is read). The file is opened once and its size and kind taken from that open file, so
+ * what is checked is what is read.
  */
-export async function readWorkbookBytes(file: string): Promise<Uint8Array> {
+export async function readWorkbookBytes(file: string, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
+  let handle: fs.FileHandle;
   try {
-    const buf = await fs.readFile(file);
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    // Non-blocking: opening a pipe (a FIFO named .xlsx) for reading would otherwise wait for a writer.
+    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if (isErrno(err, "ENOENT", "ENOTDIR")) throw workbookError("missing", file);
     if (isErrno(err, "EISDIR")) throw new WorkbookError("not-a-workbook", xlsxText.directory(file), file);
+    if (isErrno(err, "ENXIO", "EOPNOTSUPP"))
+      throw new WorkbookError("not-a-workbook", xlsxText.notRegular(file), file);
     throw err;
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new WorkbookError("not-a-workbook", xlsxText.directory(file), file);
+    if (!st.isFile()) throw new WorkbookError("not-a-workbook", xlsxText.notRegular(file), file);
+    if (st.size > maxBytes) throw workbookError("too-large", file, xlsxText.fileSize(maxBytes));
+    const buf = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    while (at < buf.length) {
+      const { bytesRead } = await handle.read(buf, at, buf.length - at, at);
+      if (bytesRead === 0) break; // shortened while read: what was there is what is checked
+      at += bytesRead;
+    }
+    return new Uint8Array(buf.buffer, buf.byteOffset, at);
+  } catch (err) {
+    if (isErrno(err, "EISDIR")) throw new WorkbookError("not-a-workbook", xlsxText.directory(file), file);
+    throw err;
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 

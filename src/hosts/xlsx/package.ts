@@ -29,6 +29,8 @@ export interface XlsxPackage {
   budget: Budget;
   /** The text of a part, or null when the package has no such part. */
   text(path: string): string | null;
+  /** The inflated bytes of a part, or null when the package has no such part. */
+  raw(path: string): Uint8Array | null;
   /** Hands the text of a part to `sink` piece by piece as it inflates; false when there is no such part. */
   stream(path: string, sink: (text: string) => void): boolean;
   /** The content type of a part ([Content_Types].xml), or null. */
@@ -175,9 +177,13 @@ export function openPackage(bytes: Uint8Array, file?: string, limits?: Partial<R
   return guard(file, () => {
     const zip = parseZip(bytes);
     const find = lookup(zip);
-    const text = (path: string): string | null => {
+    const raw = (path: string): Uint8Array | null => {
       const entry = find(path);
-      return entry ? utf8.decode(readEntry(zip, entry, budget)) : null;
+      return entry ? readEntry(zip, entry, budget) : null;
+    };
+    const text = (path: string): string | null => {
+      const bytes = raw(path);
+      return bytes ? utf8.decode(bytes) : null;
     };
     const stream = (path: string, sink: (text: string) => void): boolean => {
       const entry = find(path);
@@ -210,14 +216,23 @@ export function openPackage(bytes: Uint8Array, file?: string, limits?: Partial<R
       if (!rel.external && !parts.has(kindName)) parts.set(kindName, resolveTarget(base, rel.target));
     }
     const sheets: SheetInfo[] = [];
+    const names = new Set<string>();
+    const paths = new Set<string>();
     for (const el of elements(workbookXml, "sheet")) {
       const rel = rels.get(attr(el.tag, "id") ?? "");
       if (!rel || !rel.type.endsWith("/worksheet")) continue;
       const state = attr(el.tag, "state");
       const entry = find(resolveTarget(base, rel.target));
       if (!entry) throw new ZipError(xlsxText.missingPart(rel.target), "corrupt");
+      const name = attr(el.tag, "name") ?? "";
+      // Excel's sheet names are unique whatever their case, and each sheet has its own part: a package
+      // that breaks either would have a fix write one sheet's cells into another. It is refused.
+      if (names.has(name.toLowerCase())) throw new ZipError(xlsxText.duplicateSheet(name), "corrupt");
+      if (paths.has(entry.name)) throw new ZipError(xlsxText.sharedPart(name, entry.name), "corrupt");
+      names.add(name.toLowerCase());
+      paths.add(entry.name);
       sheets.push({
-        name: attr(el.tag, "name") ?? "",
+        name,
         path: entry.name,
         state: state === "hidden" || state === "veryHidden" ? state : "visible",
       });
@@ -225,6 +240,6 @@ export function openPackage(bytes: Uint8Array, file?: string, limits?: Partial<R
     let types: ((path: string) => string | null) | null = null;
     const contentType = (path: string): string | null =>
       (types ??= contentTypes(text("[Content_Types].xml")))(path);
-    return { zip, file, workbookPath, parts, sheets, budget, text, stream, contentType };
+    return { zip, file, workbookPath, parts, sheets, budget, text, raw, stream, contentType };
   });
 }

@@ -6,22 +6,28 @@
 import type { Grid, Merge, Scalar } from "../../core/grid";
 import { parseRef } from "./cells";
 import { shiftFormula } from "./formula";
-import { attr, decodeText, elements, findClose, runText } from "./xml";
+import {
+  attr,
+  decodeText,
+  elements,
+  findClose,
+  firstElement,
+  hasElement,
+  nextTag,
+  runText,
+  skipMarkup,
+} from "./xml";
 
-const F = /<(?:\w+:)?f(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
-const V = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
-const IS = /<(?:\w+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?is>/;
-const SHEET_DATA = /<((?:[A-Za-z_][\w.-]*:)?)sheetData(?=[\s/>])([^>]*)>/;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const GENERAL = "General";
 
 function cellValue(t: string, inner: string, strings: readonly string[]): Scalar {
   if (t === "inlineStr") {
-    const is = IS.exec(inner);
-    return is ? runText(is[1]) : null;
+    const is = firstElement(inner, "is");
+    return is ? runText(is.inner) : null;
   }
-  const v = V.exec(inner);
-  return v ? valueOf(t, v[1], strings) : null;
+  const v = firstElement(inner, "v");
+  return v ? valueOf(t, v.inner, strings) : null;
 }
 
 /** The value of a <v>'s text in a cell of type `t`. */
@@ -47,14 +53,20 @@ function valueOf(t: string, text: string, strings: readonly string[]): Scalar {
 }
 
 const COLS = 16384;
+const ROWS = 1048576;
 const ROW = 1;
 const CELL = 2;
+const SHEET_DATA = 3;
+/** Array-formula areas larger than this mark only the cells the part holds (not every empty one). */
+const ARRAY_FILL = 16384;
 /** An attribute that is not there. */
 const NONE = -1;
 
-/** ROW or CELL when text[from, to) is the name row or c (any prefix), else 0. */
+/** ROW, CELL or SHEET_DATA when text[from, to) is the name row, c or sheetData (any prefix), else 0. */
 function localName(text: string, from: number, to: number): number {
   const len = to - from;
+  if (len >= 9 && text.startsWith("sheetData", to - 9) && (len === 9 || text.charCodeAt(to - 10) === 58))
+    return SHEET_DATA;
   if (text.charCodeAt(to - 1) === 99 && (len === 1 || text.charCodeAt(to - 2) === 58)) return CELL;
   if (
     len >= 3 &&
@@ -110,9 +122,10 @@ function scanAttrs(text: string, from: number, to: number, out: CellAttrs): void
     if (quote !== 34 && quote !== 39) return;
     if (text.charCodeAt(k - 1) <= 32) {
       const name = text.charCodeAt(k);
-      if (name === 114) out.r = q + 1;
-      else if (name === 115) out.s = q + 1;
-      else if (name === 116) out.t = q + 1;
+      // The first of a repeated attribute wins, as in attrs() (xml.ts), which the writer uses.
+      if (name === 114) out.r = out.r === NONE ? q + 1 : out.r;
+      else if (name === 115) out.s = out.s === NONE ? q + 1 : out.s;
+      else if (name === 116) out.t = out.t === NONE ? q + 1 : out.t;
     }
     const close = text.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (close < 0) return;
@@ -194,16 +207,32 @@ function put<T>(rows: T[][], r: number, c: number, v: T): void {
   line[c] = v;
 }
 
+/** An array formula's area and its text (every cell of the area holds that formula). */
+interface ArrayArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  text: string;
+}
+
 /**
  * A worksheet part read piece by piece: `push` its text as it is decoded, then `end` for the Grid.
  * `onCells` is told how many cells each run of rows stored (the caller's cell budget).
+ *
+ * Linear in the part's size, whatever its shape: pieces are kept in a list and joined only once what is
+ * held has doubled since the last attempt, and each attempt reads every whole row, cell, comment or
+ * processing instruction it holds and keeps only the construct it ends in the middle of. A row of
+ * millions of cells is read cell by cell as it arrives, never searched again from its start.
  */
 export class WorksheetReader {
   private state: "head" | "data" | "tail" = "head";
-  private pending = "";
+  private chunks: string[] = [];
+  private size = 0;
+  /** Held text is read again once it is at least this long. */
+  private need = 0;
+  private readonly tail: string[] = [];
   private prefix = "";
-  private rowTag = "<row";
-  private closeTag = "</sheetData>";
   private nextRow = 0;
   private nextCol = 0;
   private row = -1;
@@ -216,6 +245,7 @@ export class WorksheetReader {
   private right = -1;
   private readonly masters = new Map<string, { row: number; col: number; text: string }>();
   private readonly dependents: { row: number; col: number; si: string }[] = [];
+  private readonly arrays: ArrayArea[] = [];
 
   constructor(
     private readonly name: string,
@@ -226,132 +256,195 @@ export class WorksheetReader {
 
   /** The next piece of the part's text. */
   push(text: string): void {
-    this.pending += text;
-    if (this.state === "head") {
-      const m = SHEET_DATA.exec(this.pending);
-      if (!m) return;
-      this.prefix = m[1];
-      this.rowTag = `<${m[1]}row`;
-      this.closeTag = `</${m[1]}sheetData>`;
-      this.pending = this.pending.slice(m.index + m[0].length);
-      this.state = m[2].endsWith("/") ? "tail" : "data";
-    }
-    if (this.state !== "data") return;
-    const close = this.pending.indexOf(this.closeTag);
-    if (close >= 0) {
-      this.rows(this.pending.slice(0, close));
-      this.pending = this.pending.slice(close + this.closeTag.length);
-      this.state = "tail";
+    if (text.length === 0) return;
+    if (this.state === "tail") {
+      this.tail.push(text);
       return;
     }
-    // Everything before the last row's start tag is whole rows.
-    const cut = this.pending.lastIndexOf(this.rowTag);
-    if (cut > 0) {
-      this.rows(this.pending.slice(0, cut));
-      this.pending = this.pending.slice(cut);
+    this.chunks.push(text);
+    this.size += text.length;
+    if (this.size >= this.need) this.pump(false);
+  }
+
+  /** Reads what is held; keeps the unfinished construct it ends with (all of it when `final` is false). */
+  private pump(final: boolean): void {
+    const text = this.chunks.length === 1 ? this.chunks[0] : this.chunks.join("");
+    this.chunks = [];
+    let at = 0;
+    if (this.state === "head") at = this.head(text);
+    if (this.state === "data") at = this.rows(text, at, final);
+    if (this.state === "tail") {
+      if (at < text.length) this.tail.push(text.slice(at));
+      this.size = 0;
+      return;
+    }
+    const rest = at < text.length ? text.slice(at) : "";
+    if (rest) this.chunks.push(rest);
+    this.size = rest.length;
+    this.need = rest.length * 2;
+  }
+
+  /** Finds <sheetData>: where its content starts, or where the text's unfinished tag starts. */
+  private head(text: string): number {
+    let at = 0;
+    for (;;) {
+      const t = nextTag(text, at);
+      if (!t) return text.length;
+      if (t.end < 0) return t.start;
+      at = t.end;
+      if (t.local !== "sheetData" || t.closing) continue;
+      this.prefix = t.prefix;
+      this.state = t.selfClosed ? "tail" : "data";
+      return t.end;
     }
   }
 
   /**
-   * Reads a run of whole rows. A hand-written scan (no regex, no object per cell on the usual path): this
-   * runs once per cell of sheets that may hold millions.
+   * Reads the whole rows and cells of text[from…]; returns where it stopped: the end, the start of an
+   * unfinished construct, or after </sheetData>. A hand-written scan (no regex, no object per cell on the
+   * usual path): this runs once per cell of sheets that may hold millions.
    */
-  private rows(text: string): void {
+  private rows(text: string, from: number, final: boolean): number {
     const n = text.length;
     const vOpen = `<${this.prefix}v>`;
     const vClose = `</${this.prefix}v>`;
     const cClose = `</${this.prefix}c>`;
     let stored = 0;
-    let i = 0;
-    for (;;) {
-      const lt = text.indexOf("<", i);
-      if (lt < 0) break;
-      let j = lt + 1;
-      const closing = text.charCodeAt(j) === 47; // "/"
-      if (closing) j++;
-      const nameStart = j;
-      for (
-        let ch = text.charCodeAt(j);
-        j < n && ch > 32 && ch !== 62 && ch !== 47;
-        ch = text.charCodeAt(++j)
-      );
-      const gt = text.indexOf(">", j);
-      if (gt < 0) throw new SyntaxError("unclosed tag");
-      i = gt + 1;
-      const kind = localName(text, nameStart, j);
-      if (kind === 0) continue; // another element (an extLst inside a row): passed over
-      if (kind === ROW) {
-        if (closing) {
-          this.row = -1;
+    let i = from;
+    try {
+      for (;;) {
+        const lt = text.indexOf("<", i);
+        if (lt < 0) return n;
+        const c1 = text.charCodeAt(lt + 1);
+        if (c1 === 33 || c1 === 63 || lt + 1 === n) {
+          // A comment, a processing instruction or CDATA between rows or cells: passed over.
+          const end = lt + 1 === n ? -1 : skipMarkup(text, lt);
+          if (end < 0) return this.unfinished(lt, final);
+          i = end;
           continue;
         }
-        const r = intAttr(text, j, gt, 114); // r
-        this.row = r > 0 ? r - 1 : r === NONE ? this.nextRow : -2;
-        if (this.row < 0) throw new SyntaxError("bad row number");
-        this.nextRow = this.row + 1;
-        this.nextCol = 0;
-        if (text.charCodeAt(gt - 1) === 47) this.row = -1;
-        continue;
-      }
-      if (closing || this.row < 0) throw new SyntaxError("<c> outside a <row>");
-      const selfClosed = text.charCodeAt(gt - 1) === 47;
-      const tagEnd = selfClosed ? gt - 1 : gt;
-      let row = this.row;
-      let col = this.nextCol;
-      scanAttrs(text, j, tagEnd, found);
-      const ref = found.r;
-      if (ref >= 0) {
-        const pos = refAt(text, ref);
-        if (pos < 0) throw new SyntaxError("bad cell reference");
-        row = Math.floor(pos / COLS);
-        col = pos % COLS;
-      }
-      this.nextCol = col + 1;
-      const s = found.s < 0 ? NONE : intAt(text, found.s);
-      const tAt = found.t;
-      const t = tAt < 0 ? "n" : typeAt(text, tAt);
-      const format = s === NONE ? GENERAL : (this.formats[s] ?? GENERAL);
-      if (selfClosed) {
-        if (this.store(row, col, null, null, false, format)) stored++;
-        continue;
-      }
-      // The usual cell: <c …><v>text</v></c>.
-      if (text.startsWith(vOpen, i)) {
-        const vs = i + vOpen.length;
-        const ve = text.indexOf(vClose, vs);
-        if (ve >= 0 && text.startsWith(cClose, ve + vClose.length)) {
-          i = ve + vClose.length + cClose.length;
-          const int = t === "n" || t === "s" ? digitsAt(text, vs, ve) : NONE;
-          const value =
-            int === NONE
-              ? plainValue(t, text.slice(vs, ve), this.strings)
-              : t === "n"
-                ? int
-                : (this.strings[int] ?? "");
-          if (this.store(row, col, value, null, false, format)) stored++;
+        let j = lt + 1;
+        const closing = c1 === 47; // "/"
+        if (closing) j++;
+        const nameStart = j;
+        for (
+          let ch = text.charCodeAt(j);
+          j < n && ch > 32 && ch !== 62 && ch !== 47;
+          ch = text.charCodeAt(++j)
+        );
+        const gt = text.indexOf(">", j);
+        if (gt < 0) return this.unfinished(lt, final);
+        const kind = localName(text, nameStart, j);
+        if (kind === 0) {
+          i = gt + 1; // another element (an extLst inside a row): passed over
           continue;
         }
+        if (kind === SHEET_DATA) {
+          if (!closing) throw new SyntaxError("nested <sheetData>");
+          this.state = "tail";
+          return gt + 1;
+        }
+        if (kind === ROW) {
+          i = gt + 1;
+          if (closing) {
+            this.row = -1;
+            continue;
+          }
+          const r = intAttr(text, j, gt, 114); // r
+          this.row = r > 0 ? r - 1 : r === NONE ? this.nextRow : -2;
+          if (this.row < 0 || this.row >= ROWS) throw new SyntaxError("bad row number");
+          this.nextRow = this.row + 1;
+          this.nextCol = 0;
+          if (text.charCodeAt(gt - 1) === 47) this.row = -1;
+          continue;
+        }
+        if (closing || this.row < 0) throw new SyntaxError("<c> outside a <row>");
+        const selfClosed = text.charCodeAt(gt - 1) === 47;
+        const tagEnd = selfClosed ? gt - 1 : gt;
+        let row = this.row;
+        let col = this.nextCol;
+        scanAttrs(text, j, tagEnd, found);
+        const ref = found.r;
+        if (ref >= 0) {
+          const pos = refAt(text, ref);
+          if (pos < 0) throw new SyntaxError("bad cell reference");
+          row = Math.floor(pos / COLS);
+          col = pos % COLS;
+        } else if (col >= COLS) throw new SyntaxError("more than 16384 columns");
+        const s = found.s < 0 ? NONE : intAt(text, found.s);
+        const tAt = found.t;
+        const t = tAt < 0 ? "n" : typeAt(text, tAt);
+        const format = s === NONE ? GENERAL : (this.formats[s] ?? GENERAL);
+        if (selfClosed) {
+          i = gt + 1;
+          this.nextCol = col + 1;
+          if (this.store(row, col, null, null, false, format)) stored++;
+          continue;
+        }
+        const body = gt + 1;
+        // The usual cell: <c …><v>text</v></c>. The value holds no "<", so the next one must close it.
+        if (text.startsWith(vOpen, body)) {
+          const vs = body + vOpen.length;
+          const ve = text.indexOf("<", vs);
+          if (ve >= 0 && text.startsWith(vClose, ve) && text.startsWith(cClose, ve + vClose.length)) {
+            i = ve + vClose.length + cClose.length;
+            this.nextCol = col + 1;
+            const int = t === "n" || t === "s" ? digitsAt(text, vs, ve) : NONE;
+            const value =
+              int === NONE
+                ? plainValue(t, text.slice(vs, ve), this.strings)
+                : t === "n"
+                  ? int
+                  : (this.strings[int] ?? "");
+            if (this.store(row, col, value, null, false, format)) stored++;
+            continue;
+          }
+        }
+        const closeAt = findClose(text, "c", body);
+        if (closeAt < 0) return this.unfinished(lt, final);
+        const closeEnd = text.indexOf(">", closeAt) + 1;
+        if (closeEnd <= 0) return this.unfinished(lt, final);
+        i = closeEnd;
+        this.nextCol = col + 1;
+        if (this.general(row, col, t, text.slice(body, closeAt), format)) stored++;
       }
-      const closeAt = findClose(text, "c", i);
-      if (closeAt < 0) throw new SyntaxError("unclosed <c>");
-      const inner = text.slice(i, closeAt);
-      i = text.indexOf(">", closeAt) + 1;
-      if (this.general(row, col, t, inner, format)) stored++;
+    } finally {
+      if (stored > 0) this.onCells(stored);
     }
-    if (stored > 0) this.onCells(stored);
+  }
+
+  /** Where reading stops at an unfinished construct: kept for the next piece, or damage at the end. */
+  private unfinished(at: number, final: boolean): number {
+    if (final) throw new SyntaxError("unclosed tag");
+    return at;
   }
 
   /** A cell with more than a <v>: a formula, an inline string, an empty <c></c>. */
   private general(row: number, col: number, t: string, inner: string, format: string): boolean {
     const value = inner ? cellValue(t, inner, this.strings) : null;
     let formula: string | null = null;
-    const f = inner.indexOf("f") >= 0 ? F.exec(inner) : null;
+    // A formula cell is one with an <f> start tag, closed or not (hasElement: the writer's own test).
+    const f = hasElement(inner, "f") ? (firstElement(inner, "f") ?? { tag: "", inner: "" }) : null;
     if (f) {
-      const text = f[2] === undefined ? "" : decodeText(f[2]);
-      const si = attr(f[1], "si");
+      const text = decodeText(f.inner);
+      const si = attr(f.tag, "si");
+      const type = attr(f.tag, "t");
       if (text) {
         formula = `=${text}`;
-        if (si !== undefined && attr(f[1], "t") === "shared") this.masters.set(si, { row, col, text });
+        if (si !== undefined && type === "shared") this.masters.set(si, { row, col, text });
+        const ref = type === "array" ? attr(f.tag, "ref") : undefined;
+        if (ref) {
+          const [a, b] = ref.split(":").map((x) => parseRef(x.replace(/\$/g, "")));
+          const q = b ?? a;
+          if (a && q)
+            this.arrays.push({
+              top: Math.min(a.row, q.row),
+              left: Math.min(a.col, q.col),
+              bottom: Math.max(a.row, q.row),
+              right: Math.max(a.col, q.col),
+              text,
+            });
+        }
       } else if (si !== undefined) this.dependents.push({ row, col, si });
       // A formula whose text is missing altogether still holds a formula: never report it as a value.
       else formula = "=";
@@ -386,18 +479,48 @@ export class WorksheetReader {
     return true;
   }
 
+  /**
+   * Marks the cells of an array formula's area as formula cells (only its first cell holds the <f>): a
+   * fix never plans to overwrite them, and a check never reads them as typed values.
+   */
+  private fillArray(a: ArrayArea): void {
+    const formula = `=${a.text}`;
+    const mark = (row: number, col: number): void => {
+      if (this.formulas[row]?.[col]) return;
+      put(this.formulas, row, col, formula);
+      if (this.values[row]?.[col] === undefined) put(this.values, row, col, null);
+      if (row < this.top) this.top = row;
+      if (row > this.bottom) this.bottom = row;
+      if (col < this.left) this.left = col;
+      if (col > this.right) this.right = col;
+    };
+    if ((a.bottom - a.top + 1) * (a.right - a.left + 1) <= ARRAY_FILL) {
+      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) mark(r, c);
+      return;
+    }
+    for (const rk in this.values) {
+      const r = Number(rk);
+      if (r < a.top || r > a.bottom) continue;
+      for (const ck in this.values[r]) {
+        const c = Number(ck);
+        if (c >= a.left && c <= a.right) mark(r, c);
+      }
+    }
+  }
+
   /** The Grid: bounds are those of the cells holding a value or a formula; absent cells are holes. */
   end(): Grid {
-    if (this.state === "data") {
-      this.rows(this.pending);
-      this.pending = "";
+    if (this.state !== "tail") {
+      this.pump(true);
+      if (this.state === "data") throw new SyntaxError("unclosed <sheetData>");
     }
-    const merges = readMerges(this.pending);
+    const merges = readMerges(this.tail.join(""));
     for (const { row, col, si } of this.dependents) {
       const m = this.masters.get(si);
       // A dependent without its master still holds a formula: never report it as a plain value.
       put(this.formulas, row, col, m ? `=${shiftFormula(m.text, row - m.row, col - m.col)}` : "=");
     }
+    for (const a of this.arrays) this.fillArray(a);
     const name = this.name;
     if (this.bottom < 0) return { name, top: 0, left: 0, values: [], formulas: [], formats: [], merges };
     const { top, left, bottom, right } = this;

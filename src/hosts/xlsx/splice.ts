@@ -6,7 +6,7 @@ import { columnName } from "../../core/address";
 import type { Patch } from "../../core/types";
 import { nextRowStart, scanSheetData, parseRef, type RawCell, type RawRow } from "./cells";
 import { PatchError } from "./errors";
-import { attr, attrs, elements, escapeXml } from "./xml";
+import { attrs, elements, escapeXml, firstElement, hasElement, maskMarkup } from "./xml";
 import { xlsxText } from "../../i18n/xlsx";
 import { isSheetProtected } from "./styles";
 
@@ -21,7 +21,19 @@ interface Edit {
   text: string;
 }
 
-const F = /<(?:\w+:)?f[\s/>]/;
+function refKey(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
+/** The cells by position; of a reference present twice, the last (the one the reader keeps). */
+function cellsByRef(cells: readonly RawCell[]): Map<number, RawCell> {
+  return new Map(cells.map((c) => [refKey(c.row, c.col), c]));
+}
+
+/** A self-closed tag's text ("<row …/>") as a start tag ("<row …>"), without a backtracking regex. */
+function reopen(tag: string): string {
+  return tag.endsWith("/>") ? `${tag.slice(0, -2).trimEnd()}>` : tag;
+}
 
 /** Shortest text that reads back as the same double (never "-0"). */
 export function numberText(n: number): string {
@@ -47,20 +59,6 @@ function cellXml(prefix: string, p: Patch, style: string | undefined): string {
   return `<${prefix}c r="${p.cell}"${s} t="inlineStr"><${prefix}is>${t}</${prefix}is></${prefix}c>`;
 }
 
-/** Array-formula ranges: their non-master cells hold no <f> but are still formula cells. */
-function arrayAreas(xml: string): { top: number; left: number; bottom: number; right: number }[] {
-  const out = [];
-  // Found by their <f …> tags alone: a formula with attributes is rare, a cell is not.
-  const F_TAG = /<(?:\w+:)?f\s([^>]*)>/g;
-  for (let m = F_TAG.exec(xml); m; m = F_TAG.exec(xml)) {
-    const ref = attr(m[1], "t") === "array" ? attr(m[1], "ref") : undefined;
-    if (!ref) continue;
-    const [a, b] = ref.split(":").map(parseRef);
-    if (a) out.push({ top: a.row, left: a.col, bottom: (b ?? a).row, right: (b ?? a).col });
-  }
-  return out;
-}
-
 function widenSpans(tag: string, cols: number[]): string {
   const m = /\sspans="(\d+):(\d+)"/.exec(tag);
   if (!m) return tag;
@@ -69,10 +67,17 @@ function widenSpans(tag: string, cols: number[]): string {
   return tag.replace(m[0], ` spans="${lo}:${hi}"`);
 }
 
-function widenDimension(xml: string, patches: Patch[]): Edit | null {
-  const m = /<(?:\w+:)?dimension\s[^>]*?ref="([^"]*)"/.exec(xml);
-  if (!m) return null;
-  const [a, b] = m[1].split(":").map((r) => parseRef(r.replace(/\$/g, "")));
+function widenDimension(xml: string, before: number, patches: Patch[]): Edit | null {
+  const el = firstElement(xml, "dimension", 0, before);
+  if (!el) return null;
+  const tagText = xml.slice(el.start, el.end);
+  const found = /\sref\s*=\s*"/.exec(tagText);
+  if (!found) return null;
+  const valueAt = el.start + found.index + found[0].length;
+  const close = xml.indexOf('"', valueAt);
+  if (close < 0 || close > el.end) return null;
+  const m = { value: xml.slice(valueAt, close) };
+  const [a, b] = m.value.split(":").map((r) => parseRef(r.replace(/\$/g, "")));
   if (!a) return null;
   const q = b ?? a;
   let [top, left, bottom, right] = [
@@ -88,9 +93,8 @@ function widenDimension(xml: string, patches: Patch[]): Edit | null {
     right = Math.max(right, p.col);
   }
   const ref = `${columnName(left)}${top + 1}:${columnName(right)}${bottom + 1}`;
-  if (ref === m[1]) return null;
-  const at = m.index + m[0].length - m[1].length - 1;
-  return { start: at, end: at + m[1].length, key: 0, text: ref };
+  if (ref === m.value) return null;
+  return { start: valueAt, end: close, key: 0, text: ref };
 }
 
 /**
@@ -122,15 +126,17 @@ export function newCellStyle(xml: string): (rowTag: string | null, col: number) 
  * The patches that would write a locked cell of a protected sheet, as Excel refuses them: the cell's own
  * style, or for a cell not yet there the style it would take (its row's, its column's, else the first).
  */
-export function lockedPatches(xml: string, patches: readonly Patch[], locks: readonly boolean[]): Patch[] {
+export function lockedPatches(text: string, patches: readonly Patch[], locks: readonly boolean[]): Patch[] {
+  const xml = maskMarkup(text);
   if (patches.length === 0 || !isSheetProtected(xml)) return [];
   const data = scanSheetData(xml, new Set(patches.map((p) => p.row)));
   const rows = new Map<number, RawRow>((data?.rows ?? []).map((r) => [r.row, r]));
+  const existing = cellsByRef(data?.cells ?? []);
   const styleOf = newCellStyle(xml);
   const lockedStyle = (s: string | undefined) => locks[Number(s ?? 0)] ?? true;
   return patches.filter((p) => {
     const row = rows.get(p.row);
-    const cell = row?.cells.find((c) => c.col === p.col);
+    const cell = existing.get(refKey(p.row, p.col));
     if (cell) return lockedStyle(cell.at.s);
     return lockedStyle(styleOf(row ? xml.slice(row.start, row.innerStart) : null, p.col));
   });
@@ -138,14 +144,23 @@ export function lockedPatches(xml: string, patches: readonly Patch[], locks: rea
 
 /**
  * Applies a sheet's patches to its worksheet XML by splicing. Throws PatchError when a patched cell holds
- * a formula. Patches must already be validated and deduplicated (one per cell).
+ * a formula. Patches must already be validated and deduplicated (one per cell). The part is scanned with
+ * its comments and processing instructions masked (nothing in them is taken for a cell); every byte
+ * outside the edits is copied from `text` as it is. `encode` turns the XML written into the text's own
+ * representation (write.ts passes the part as one character per byte, and the UTF-8 of what it adds).
  */
-export function spliceSheet(xml: string, sheet: string, patches: Patch[]): string {
+export function spliceSheet(
+  text: string,
+  sheet: string,
+  patches: Patch[],
+  encode: (xml: string) => string = (x) => x
+): string {
+  const xml = maskMarkup(text);
   const data = scanSheetData(xml, new Set(patches.map((p) => p.row)));
   if (!data) throw new SyntaxError("worksheet without <sheetData>");
   const pre = data.prefix;
   const rows = new Map<number, RawRow>(data.rows.map((r) => [r.row, r]));
-  const arrays = arrayAreas(xml);
+  const arrays = data.arrays;
   const byRow = new Map<number, Patch[]>();
   for (const p of [...patches].sort((x, y) => x.row - y.row || x.col - y.col)) {
     if (arrays.some((a) => p.row >= a.top && p.row <= a.bottom && p.col >= a.left && p.col <= a.right)) {
@@ -155,10 +170,20 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
   }
   const styleOf = newCellStyle(xml);
   const edits: Edit[] = [];
-  const dim = widenDimension(xml, patches);
+  const dim = widenDimension(xml, data.start, patches);
   if (dim) edits.push(dim);
   const newRows: string[] = [];
-  for (const [r, list] of byRow) {
+  const existing = cellsByRef(data.cells);
+  for (const [r, all] of byRow) {
+    // A cell already there is replaced where it is (whichever row element holds it).
+    for (const p of all) {
+      const c = existing.get(refKey(p.row, p.col));
+      if (!c) continue;
+      if (hasElement(c.inner, "f")) throw new PatchError(xlsxText.writeFormula(sheet, p.cell), "formula");
+      edits.push({ start: c.start, end: c.end, key: p.col, text: cellXml(pre, p, c.at.s) });
+    }
+    const list = all.filter((p) => !existing.has(refKey(p.row, p.col)));
+    if (list.length === 0) continue;
     const row = rows.get(r);
     if (!row) {
       const text = `<${pre}row r="${r + 1}">${list.map((p) => cellXml(pre, p, styleOf(null, p.col))).join("")}</${pre}row>`;
@@ -170,39 +195,25 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
       }
       continue;
     }
-    const cells = new Map<number, RawCell>(row.cells.map((c) => [c.col, c]));
-    const added = list.filter((p) => !cells.has(p.col));
     const tag = xml.slice(row.start, row.innerStart);
+    const widened = widenSpans(
+      tag,
+      list.map((p) => p.col)
+    );
     if (row.selfClosed) {
-      const open = widenSpans(
-        tag,
-        added.map((p) => p.col)
-      ).replace(/\s*\/>$/, ">");
-      const text = `${open}${added.map((p) => cellXml(pre, p, styleOf(tag, p.col))).join("")}</${pre}row>`;
+      const text = `${reopen(widened)}${list.map((p) => cellXml(pre, p, styleOf(tag, p.col))).join("")}</${pre}row>`;
       edits.push({ start: row.start, end: row.end, key: -1, text });
       continue;
     }
-    if (added.length > 0) {
-      const widened = widenSpans(
-        tag,
-        added.map((p) => p.col)
-      );
-      if (widened !== tag) edits.push({ start: row.start, end: row.innerStart, key: -1, text: widened });
-    }
+    if (widened !== tag) edits.push({ start: row.start, end: row.innerStart, key: -1, text: widened });
     for (const p of list) {
-      const c = cells.get(p.col);
-      if (c) {
-        if (F.test(c.inner)) throw new PatchError(xlsxText.writeFormula(sheet, p.cell), "formula");
-        edits.push({ start: c.start, end: c.end, key: p.col, text: cellXml(pre, p, c.at.s) });
-      } else {
-        const next = row.cells.find((x) => x.col > p.col);
-        const at = next ? next.start : row.innerEnd;
-        edits.push({ start: at, end: at, key: p.col, text: cellXml(pre, p, styleOf(tag, p.col)) });
-      }
+      const next = row.cells.find((x) => x.row === r && x.col > p.col);
+      const at = next ? next.start : row.innerEnd;
+      edits.push({ start: at, end: at, key: p.col, text: cellXml(pre, p, styleOf(tag, p.col)) });
     }
   }
   if (data.selfClosed && newRows.length > 0) {
-    const open = xml.slice(data.start, data.innerStart).replace(/\s*\/>$/, ">");
+    const open = reopen(xml.slice(data.start, data.innerStart));
     edits.push({
       start: data.start,
       end: data.end,
@@ -211,11 +222,12 @@ export function spliceSheet(xml: string, sheet: string, patches: Patch[]): strin
     });
   }
   edits.sort((a, b) => a.start - b.start || a.key - b.key);
-  let out = "";
+  const out: string[] = [];
   let at = 0;
   for (const e of edits) {
-    out += xml.slice(at, e.start) + e.text;
+    out.push(text.slice(at, e.start), encode(e.text));
     at = e.end;
   }
-  return out + xml.slice(at);
+  out.push(text.slice(at));
+  return out.join("");
 }

@@ -9,6 +9,7 @@ import { guard, openPackage } from "./package";
 import { lockedPatches, spliceSheet } from "./splice";
 import { parseCellLocks } from "./styles";
 import { writeZip } from "./zip";
+import { binaryToBytes, bytesToBinary, utf8Binary } from "./xml";
 import { xlsxText } from "../../i18n/xlsx";
 
 /** Texts that a spreadsheet could read as a formula (defence in depth: the core never writes them). */
@@ -66,16 +67,19 @@ export function writePatches(bytes: Uint8Array, patches: readonly Patch[], file?
     const info = pkg.sheets.find((s) => s.name === sheet);
     if (!info) throw new PatchError(xlsxText.writeNoSheet(sheet), "no-sheet");
     const next = guard(file, () => {
-      const xml = pkg.text(info.path);
-      if (xml === null) throw new SyntaxError(xlsxText.missingPart(info.path));
+      // The part as bytes, one character per byte: every byte outside the patched cells is written back
+      // as it was (a byte-order mark, an invalid UTF-8 sequence), never decoded and encoded again.
+      const bytes = pkg.raw(info.path);
+      if (bytes === null) throw new SyntaxError(xlsxText.missingPart(info.path));
+      const xml = bytesToBinary(bytes);
       const wanted = [...cells.values()];
       locks ??= parseCellLocks(pkg.text(pkg.parts.get("styles") ?? "xl/styles.xml"));
       const refused = new Set(lockedPatches(xml, wanted, locks));
       locked.push(...refused);
       const writable = wanted.filter((p) => !refused.has(p));
-      return writable.length > 0 ? spliceSheet(xml, sheet, writable) : null;
+      return writable.length > 0 ? spliceSheet(xml, sheet, writable, utf8Binary) : null;
     });
-    if (next !== null) replace.set(info.path, new TextEncoder().encode(next));
+    if (next !== null) replace.set(info.path, binaryToBytes(next));
   }
   if (replace.size === 0) return { bytes: new Uint8Array(bytes), locked };
   return { bytes: writeZip(pkg.zip, replace), locked };

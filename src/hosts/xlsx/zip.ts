@@ -82,6 +82,8 @@ export function parseZip(input: Uint8Array): ZipArchive {
   if (cdOffset + cdSize > e) throw corrupt("压缩包目录越界");
   const entries: ZipEntry[] = [];
   const byName = new Map<string, ZipEntry>();
+  // Part names are case-insensitive (OPC): two entries that differ only in case are the same part.
+  const lowerNames = new Set<string>();
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > e || view.getUint32(p, true) !== SIG_CENTRAL) throw corrupt("压缩包目录损坏");
@@ -118,6 +120,10 @@ export function parseZip(input: Uint8Array): ZipArchive {
       rawEnd: Math.min(rawEnd, cdOffset),
       central: bytes.subarray(p, p + recLen),
     };
+    // A name present twice: which copy a reader takes is anyone's guess, and a fix would patch one and
+    // copy the other. Such a package is refused.
+    if (lowerNames.has(name.toLowerCase())) throw corrupt(xlsxText.duplicateEntry(name));
+    lowerNames.add(name.toLowerCase());
     entries.push(entry);
     byName.set(name, entry);
     p += recLen;
@@ -141,6 +147,7 @@ export function inflateEntry(
 ): number {
   const raw = zip.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let total = 0;
+  let crc = 0;
   // Compressed bytes handed to the inflater so far: the ratio is checked as it goes, so a bomb is stopped
   // after its first megabytes, not at the end of what its size would allow.
   let consumed = 0;
@@ -151,6 +158,7 @@ export function inflateEntry(
     total += chunk.length;
     try {
       budget.inflate(entry.name, chunk.length, total, consumed);
+      crc = crcUpdate(crc, chunk);
       sink(chunk);
     } catch (error) {
       failure = { error };
@@ -176,6 +184,7 @@ export function inflateEntry(
     }
   } else throw corrupt(xlsxText.zipMethod(entry.method));
   if (total !== entry.size) throw corrupt(`${entry.name} 解压后长度不符`);
+  if (crc !== entry.crc) throw corrupt(xlsxText.badCrc(entry.name));
   return total;
 }
 
@@ -184,7 +193,9 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: Budget = new
   if (entry.method === 0) {
     budget.inflate(entry.name, entry.compressedSize, entry.compressedSize, entry.compressedSize);
     if (entry.compressedSize !== entry.size) throw corrupt(`${entry.name} 解压后长度不符`);
-    return zip.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+    const stored = zip.bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+    if (crcUpdate(0, stored) !== entry.crc) throw corrupt(xlsxText.badCrc(entry.name));
+    return stored;
   }
   const chunks: Uint8Array[] = [];
   const total = inflateEntry(zip, entry, budget, (c) => chunks.push(c));
@@ -209,8 +220,10 @@ export function useDeflater(fn: Deflater): void {
 
 let crcTable: Uint32Array | null = null;
 
-/** CRC-32 (IEEE) of some bytes, as zip stores it. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (IEEE) of `data` continuing from the CRC `prev` of what came before it (0 at the start). */
+export type CrcFunction = (prev: number, data: Uint8Array) => number;
+
+const jsCrc: CrcFunction = (prev, data) => {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -219,9 +232,21 @@ export function crc32(data: Uint8Array): number {
       crcTable[n] = c >>> 0;
     }
   }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  const table = crcTable;
+  let c = (prev ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+};
+let crcUpdate: CrcFunction = jsCrc;
+
+/** Uses `fn` for CRC-32 (the Node host sets its native zlib.crc32 where Node has one). */
+export function useCrc(fn: CrcFunction): void {
+  crcUpdate = fn;
+}
+
+/** CRC-32 (IEEE) of some bytes, as zip stores it. */
+export function crc32(data: Uint8Array): number {
+  return crcUpdate(0, data);
 }
 
 /**
