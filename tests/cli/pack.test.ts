@@ -69,5 +69,21 @@ describe("npm pack → install into an empty folder → npx zpb", () => {
     expect(check.stdout).toContain("错误");
     expect(check.stdout).toContain("共 1 个文件、1 张自评表");
     expect(check.stderr).toBe("");
+
+    // An .xls: the library reader, loaded on demand from the compiled CommonJS, reads the same form.
+    const X = await import("@e965/xlsx");
+    const book = X.read(await readFile(single("2023-taopu-003")), { cellFormula: true, cellNF: true });
+    const xls = join(app, "报送.xls");
+    await writeFile(xls, X.write(book, { bookType: "xls", type: "buffer" }) as Buffer);
+    const legacy = spawnSync("npx", ["--no", "--", "zpb", "check", "报送.xls"], {
+      cwd: app,
+      encoding: "utf8",
+      env,
+    });
+    expect(legacy.stderr).toBe("");
+    expect(legacy.status).toBe(1);
+    expect(legacy.stdout.replaceAll("报送.xls", "")).toBe(
+      check.stdout.replaceAll(single("2023-taopu-003"), "")
+    );
   });
 });

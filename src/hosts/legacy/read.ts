@@ -63,7 +63,7 @@ export function loadLibrary(): Promise<Lib> {
   loading ??= (async () => {
     const [lib, cptable] = await Promise.all([
       import(/* webpackChunkName: "sheetjs" */ "@e965/xlsx"),
-      import(/* webpackChunkName: "sheetjs" */ "@e965/xlsx/dist/cpexcel.full.mjs"),
+      import(/* webpackChunkName: "sheetjs" */ "@e965/xlsx/dist/cpexcel"),
     ]);
     const api = lib as unknown as Lib;
     api.set_cptable?.(cptable);
