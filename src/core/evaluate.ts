@@ -22,8 +22,10 @@ export interface Write {
   pos: Pos;
   value: number | string;
   what: "score" | "rate" | "budgetScore" | "total" | "grade" | "reason";
-  /** A rate for an empty, unformatted cell whose block shows its rates as percentages. */
+  /** A rate of a block whose rates are typed as percentage texts ("96%"), none in a percentage format. */
   percent?: boolean;
+  /** A rate of a block with rates in a percentage format: the nearest one's format code and cell. */
+  numberFormat?: { code: string; from: Pos };
   /** A prompt's points are those lost in the sheet after the fix (spec §6): worked out when it is planned. */
   prompt?: PromptPlan;
 }

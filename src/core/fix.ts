@@ -3,7 +3,8 @@
  * formula (FORMULA_KEPT), never a cell with the user's text, never a string Excel would read as a formula,
  * number formats respected, and every old value kept for revert.
  */
-import { cellAt, type Grid } from "./grid";
+import { cellAt, type CellInfo, type Grid } from "./grid";
+import type { Pos } from "./layout";
 import type { Finding, Patch } from "./types";
 import type { TotalBasis, Write } from "./evaluate";
 import { a1 } from "./address";
@@ -24,7 +25,22 @@ export function safeText(s: string): string {
   return FORMULA_START.test(s) ? `【】${s}` : s;
 }
 
-function valueFor(w: Write, old: ReturnType<typeof cellAt>): number | string | null {
+/**
+ * Whether a rate goes into an empty cell without a percentage format among rates in one (spec §7, as we
+ * read it: "a percentage-formatted 执行率 cell gets a fraction"): the cell takes its neighbour's format and
+ * a fraction, a number that sums and shows 77.78% like the rates beside it, rather than a text "77.78%"
+ * or 77.78 under a 77.78%.
+ */
+function takesFormat(w: Write, old: CellInfo): w is Write & { numberFormat: { code: string; from: Pos } } {
+  return (
+    w.what === "rate" &&
+    w.numberFormat !== undefined &&
+    !isPercentFormat(old.format) &&
+    readNumber(old).kind === "empty"
+  );
+}
+
+function valueFor(w: Write, old: CellInfo): number | string | null {
   if (w.what === "reason")
     return old.value === null || String(old.value).trim() === "" ? safeText(String(w.value)) : null;
   if (w.what === "grade") {
@@ -35,9 +51,9 @@ function valueFor(w: Write, old: ReturnType<typeof cellAt>): number | string | n
   if (read.kind === "text") return null; // the user's own text: never overwritten
   const n = Number(w.value);
   if (w.what !== "rate") return n;
-  if (isPercentFormat(old.format)) return roundHalfUp(n / 100, 6);
-  // A rate typed as text with a percent sign ("96%") keeps that form; so does an empty, unformatted cell
-  // among rates shown as percentages, which would otherwise show 77.78 under a 77.78%.
+  if (isPercentFormat(old.format) || takesFormat(w, old)) return roundHalfUp(n / 100, 6);
+  // A rate typed as text with a percent sign ("96%") keeps that form; so does an empty cell among rates
+  // typed so, which would otherwise show 77.78 under a 77.78%.
   // (A negative rate, from a negative base, is written as a number: a text never starts with "-".)
   if (n < 0) return n;
   if (typeof old.value === "string" && read.kind === "number" && read.percent) return `${fmtNum(n)}%`;
@@ -145,5 +161,12 @@ function plan(grid: Grid, w: Write, patches: Patch[], findings: Finding[]): void
     old: old.value,
     value,
     what: w.what,
+    ...(takesFormat(w, old)
+      ? {
+          numberFormat: w.numberFormat.code,
+          formatFrom: { row: w.numberFormat.from.row, col: w.numberFormat.from.col },
+          oldFormat: old.format ?? "General",
+        }
+      : {}),
   });
 }

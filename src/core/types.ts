@@ -152,4 +152,13 @@ export interface Patch {
   /** The value to write: a number, or a text that can never be read as a formula. */
   value: number | string;
   what: "score" | "rate" | "budgetScore" | "total" | "grade" | "reason";
+  /**
+   * The number format the cell takes with the value ("0.00%"): set only for a rate written into an empty
+   * cell without a percentage format among rates in one, whose format it takes (the value is a fraction).
+   */
+  numberFormat?: string;
+  /** The cell whose format that is (same sheet, 0-based): a file writer gives the cell its style. */
+  formatFrom?: { row: number; col: number };
+  /** The cell's number format before the fix ("General" when it had none), kept for revert. */
+  oldFormat?: string;
 }

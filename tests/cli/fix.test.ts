@@ -3,6 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JsonDocument } from "../../src/cli/json";
+import { readWorkbook } from "../../src/hosts/xlsx";
 import { WORKBOOK_2022, hasStack, single, tempDir, zpb } from "./helpers";
 
 let dir = "";
@@ -80,6 +81,22 @@ describe("zpb fix -o", () => {
     expect(withPrompts.out).toMatch(/I14\s+偏差原因/);
     expect(without.out).not.toMatch(/偏差原因\s+（空）/);
     expect(await problems(join(dir, "b.xlsx"))).toContain("人口工作: REASON_MISSING@I14");
+  });
+});
+
+describe("zpb fix and number formats (2022-wujing-006: H7 empty under H6 in 0.00%)", () => {
+  it("writes the rate into H7 as a number in H6's format, and zpb check finds nothing left", async () => {
+    const output = join(dir, "out.xlsx");
+    const run = await zpb("fix", single("2022-wujing-006"), "-o", output);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/H7\s+执行率\s+（空） → 0\.7778/);
+    const [sheet] = readWorkbook(new Uint8Array(await readFile(output))).sheets;
+    const h7 = { value: sheet.grid.values[6]?.[7], format: sheet.grid.formats?.[6]?.[7] };
+    expect(h7).toEqual({ value: 0.7778, format: "0.00%" });
+    const doc = JSON.parse((await zpb("check", "--json", output)).out) as JsonDocument;
+    const [form] = doc.files[0].sheets[0].forms;
+    expect(form.findings).toEqual([]);
+    expect(form.status).toBe("pass");
   });
 });
 

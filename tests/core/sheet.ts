@@ -209,7 +209,8 @@ export function moveCell(cell: string, dr: number, dc = 0): string {
 
 /**
  * The grid after a fix: each patch's value written into its cell (in a copy; the grid is not changed).
- * A patch holds a number or a text, as the hosts write it; the cell's format is kept.
+ * A patch holds a number or a text, as the hosts write it; the cell's format is kept unless the patch
+ * gives one (numberFormat).
  */
 export function applyPatches(grid: Grid, patches: readonly Patch[]): Grid {
   const d = dense(grid);
@@ -224,6 +225,11 @@ export function applyPatches(grid: Grid, patches: readonly Patch[]): Grid {
     while (row.length <= p.col) row.push(null);
     row[p.col] = p.value;
     if (d.formulas[p.row]) d.formulas[p.row][p.col] = null;
+    if (p.numberFormat !== undefined) {
+      const formats = d.formats[p.row];
+      while (formats.length <= p.col) formats.push(null);
+      formats[p.col] = p.numberFormat;
+    }
   }
   return { ...grid, top: 0, left: 0, values: d.values, formats: d.formats, formulas: d.formulas };
 }

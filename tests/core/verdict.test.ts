@@ -86,7 +86,7 @@ describe("check and fix agree (§5): every cell fix writes has a finding; 通过
     expect(only(grid).patches.map((p) => p.what)).toEqual(["reason"]);
   });
 
-  it("a percent-formatted empty 执行率 gets the fraction; an unformatted one among percentages gets “77.78%”", () => {
+  it("a percent-formatted empty 执行率 gets the fraction; an unformatted one among percentages gets the fraction and the nearest one's format", () => {
     // 2022-wujing-006 (610 工作经费): 全年预算数 3.6, 全年执行数 2.8 → 77.78 %.
     const base = sheet([
       ["项目支出绩效自评表"],
@@ -103,7 +103,12 @@ describe("check and fix agree (§5): every cell fix writes has a finding; 通过
     const grid = format(format(base, "G4", "0.00%"), "G6", "0.00%");
     const a = only(grid);
     const byCell = Object.fromEntries(a.patches.map((p) => [p.cell, p.value]));
-    expect(byCell).toEqual({ G4: 0.7778, G5: "77.78%" });
+    expect(byCell).toEqual({ G4: 0.7778, G5: 0.7778 });
+    const [g4, g5] = a.patches;
+    // G4 keeps its own format: nothing to carry; G5 takes G4's (the nearest, above on a tie with G6).
+    expect([g4.numberFormat, g4.formatFrom, g4.oldFormat]).toEqual([undefined, undefined, undefined]);
+    expect(g5).toMatchObject({ numberFormat: "0.00%", formatFrom: { row: 3, col: 6 }, oldFormat: "General" });
+    expect(only(applyPatches(grid, a.patches)).report.budget.submittedRate).toBe(77.78);
     expect(
       has(a, "VALUE_EMPTY")
         .map((f) => f.cell)
@@ -113,13 +118,33 @@ describe("check and fix agree (§5): every cell fix writes has a finding; 通过
   });
 });
 
+describe("an empty 执行率 among rates typed as text keeps the typed form", () => {
+  it("writes “77.78%” as text where the block's rates are texts, with no format to carry", () => {
+    const grid = sheet([
+      ["项目支出绩效自评表"],
+      ["项目名称", "610 工作经费"],
+      ["项目资金(万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "年度资金总额", 3.6, 3.6, 2.8, 10, "77.78%", 7.78],
+      [null, "其中：当年财政拨款", 3.6, 3.6, 2.8, null, null, null],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "演练次数", "≥10(次)", "10(次)", 90, 90],
+      ["总分", null, null, null, null, 100, 97.78],
+      ["评分等级", "优"],
+    ]);
+    const a = only(grid);
+    expect(a.patches.map((p) => [p.cell, p.value, p.numberFormat, p.formatFrom])).toEqual([
+      ["G5", "77.78%", undefined, undefined],
+    ]);
+  });
+});
+
 describe("the real 610 工作经费 (2022-wujing-006): 77.77% printed, 其中 row's 执行率 empty", () => {
-  it("fix writes the fraction into the %-formatted cell and “77.78%” under it, each with its finding", () => {
+  it("fix writes the fraction into the %-formatted cell and under it, which takes its format, each with its finding", () => {
     const [grid] = loadGrids("single/2022-wujing-006.xlsx");
     const a = only(grid);
-    expect(a.patches.map((p) => [p.cell, p.value])).toEqual([
-      ["H6", 0.7778],
-      ["H7", "77.78%"],
+    expect(a.patches.map((p) => [p.cell, p.value, p.numberFormat, p.formatFrom, p.oldFormat])).toEqual([
+      ["H6", 0.7778, undefined, undefined, undefined],
+      ["H7", 0.7778, "0.00%", { row: 5, col: 7 }, "General"],
     ]);
     expect(codes(a)).toEqual(["BUDGET_RATE_MISMATCH@H6:warning", "VALUE_EMPTY@H7:info"]);
     expect(a.report.status).toBe("fix");

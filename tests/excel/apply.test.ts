@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../src/core/grid";
+import { analyzeSheet } from "../../src/core";
 import { createExcelHost, STORE_SHEET } from "../../src/hosts/excel";
 import { FakeExcel } from "../fakes/excel";
 import { openFixture, patch } from "./helpers";
@@ -133,5 +134,40 @@ describe("a whole-workbook fix", () => {
     const reverted = await createExcelHost(fake.run).revertLast();
     expect(reverted?.patches).toHaveLength(3);
     for (const p of patches) expect(fake.cell(p.sheet, "H13").value).toBe(p.old);
+  });
+});
+
+describe("a rate that takes its neighbour's number format (2022-wujing-006: H7 under H6 in 0.00%)", () => {
+  async function readRates() {
+    const { fake } = await openFixture("single/2022-wujing-006.xlsx");
+    const host = createExcelHost(fake.run);
+    const grid = await host.readActiveSheet();
+    fake.resetCounters();
+    const patches = analyzeSheet(grid).forms.flatMap((f) => f.patches);
+    expect(patches.find((p) => p.cell === "H7")).toMatchObject({ value: 0.7778, numberFormat: "0.00%" });
+    return { fake, host, grid, sheet: grid.name, patches };
+  }
+
+  it("writes the fraction and the format in the one sync; 撤销 puts the value and General back", async () => {
+    const { fake, host, sheet, patches } = await readRates();
+    expect(fake.cell(sheet, "H7")).toMatchObject({ value: "", format: "General" });
+    await host.apply(patches);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.cell(sheet, "H7")).toMatchObject({ value: 0.7778, formula: null, format: "0.00%" });
+    expect(fake.cell(sheet, "H6")).toMatchObject({ value: 0.7778, format: "0.00%" });
+    const fixed = await host.readActiveSheet();
+    expect(analyzeSheet(fixed).forms[0].report.findings).toEqual([]);
+    const reverted = await createExcelHost(fake.run).revertLast();
+    expect(reverted?.patches.map((p) => p.cell)).toEqual(["H6", "H7"]);
+    expect(fake.cell(sheet, "H7")).toMatchObject({ value: "", format: "General" });
+    expect(fake.cell(sheet, "H6")).toMatchObject({ value: 0.7777, format: "0.00%" });
+  });
+
+  it("puts the format back with the value when the batch is undone for a cell edited since the read", async () => {
+    const { fake, host, sheet, patches } = await readRates();
+    fake.edit(sheet, "H6", { value: 0.5 });
+    await expect(host.apply(patches)).rejects.toThrow(/H6/);
+    expect(fake.cell(sheet, "H7")).toMatchObject({ value: "", format: "General" });
+    expect(fake.cell(sheet, "H6")).toMatchObject({ value: 0.5, format: "0.00%" });
   });
 });

@@ -40,6 +40,22 @@ describe("file host", () => {
     expect(await host.revertLast()).toBeNull();
   });
 
+  it("writes a rate that takes its neighbour's format as a number in that format (2022-wujing-006 H7)", async () => {
+    const host = createFileHost(xlsxCodec, vi.fn());
+    const original = new Uint8Array(
+      readFileSync(new URL("../fixtures/forms/single/2022-wujing-006.xlsx", import.meta.url))
+    );
+    await host.open(original, "2022-wujing-006.xlsx");
+    const patches = sheetPatches(analyzeSheet(await host.readActiveSheet()));
+    expect(patches.find((p) => p.cell === "H7")?.numberFormat).toBe("0.00%");
+    await host.apply(patches);
+    const fixed = await host.readActiveSheet();
+    expect(cellAt(fixed, 6, 7)).toEqual({ value: 0.7778, formula: null, format: "0.00%" });
+    expect(sheetPatches(analyzeSheet(fixed))).toEqual([]);
+    await host.revertLast();
+    expect(cellAt(await host.readActiveSheet(), 6, 7)).toEqual({ value: null, formula: null, format: null });
+  });
+
   it("tracks selection and highlights for the preview and notifies listeners", async () => {
     const host = createFileHost(xlsxCodec, vi.fn());
     await host.open(bytes(), "a.xlsx");

@@ -382,3 +382,37 @@ describe("host calls (a ceiling: every call is a synchronous trip into WPS)", ()
     expect(fake.calls).toBeLessThanOrEqual(60);
   });
 });
+
+describe("a rate that takes its neighbour's number format (2022-wujing-006: H7 under H6 in 0.00%)", () => {
+  const RATES = "single/2022-wujing-006.xlsx";
+
+  it("writes the fraction and the format; 撤销 puts the value and General back", async () => {
+    const { fake, host, grid, patches } = await readAndPlan(RATES);
+    const sheet = grid.name;
+    expect(patches.find((p) => p.cell === "H7")).toMatchObject({ value: 0.7778, numberFormat: "0.00%" });
+    expect(fake.cell(sheet, "H7").format ?? null).toBeNull();
+    await host.apply(patches);
+    expect(fake.cell(sheet, "H7")).toMatchObject({ value: 0.7778, format: "0.00%" });
+    expect(fake.cell(sheet, "H6")).toMatchObject({ value: 0.7778, format: "0.00%" });
+    expect(patchesOf(await host.readActiveSheet())).toEqual([]);
+    const reverted = await createWpsHost(() => fake.app as never).revertLast();
+    expect(reverted?.patches.map((p) => p.cell)).toEqual(["H6", "H7"]);
+    expect(fake.value(sheet, "H7")).toBeNull();
+    expect(fake.cell(sheet, "H7").format ?? null).toBeNull();
+    expect(fake.cell(sheet, "H6")).toMatchObject({ value: 0.7777, format: "0.00%" });
+  });
+
+  it("a run that fails after the format was set (at the snapshot): values and format put back", async () => {
+    const { fake, host, grid, patches } = await readAndPlan(RATES);
+    const sheet = grid.name;
+    fake.beforeWrite = ({ cell, n }) => {
+      if (cell === "A1" && n === 3) throw new Error("断电"); // H6, H7, H7's format, then the snapshot
+    };
+    await expect(host.apply(patches)).rejects.toThrow(/H6、H7/);
+    fake.beforeWrite = undefined;
+    expect(fake.value(sheet, "H7")).toBeNull();
+    expect(fake.cell(sheet, "H7").format ?? null).toBeNull();
+    expect(fake.cell(sheet, "H6")).toMatchObject({ value: 0.7777, format: "0.00%" });
+    expect(await host.hasRevert()).toBe(false);
+  });
+});

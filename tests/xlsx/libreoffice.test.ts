@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Patch } from "../../src/core/types";
+import { analyzeSheet } from "../../src/core";
 import { parseA1 } from "../../src/core/address";
 import { applyPatches, readWorkbook } from "../../src/hosts/xlsx";
 import { fixture, parseCsv, sofficeBinary } from "./helpers";
@@ -16,6 +17,8 @@ import { richWorkbook } from "./rich-book";
 
 const soffice = sofficeBinary();
 const ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+/** The first sheet, each cell as LibreOffice shows it (its number format applied), every text quoted. */
+const AS_SHOWN = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,false,false,1";
 
 function patch(sheet: string, cell: string, value: number | string): Patch {
   const { row, col } = parseA1(cell);
@@ -60,8 +63,8 @@ describe.skipIf(!soffice && !process.env.CI)("LibreOffice round trip", () => {
   }
 
   /** Every sheet of a workbook as CSV rows, by sheet name. */
-  function sheetsAsCsv(bytes: Uint8Array): Map<string, string[][]> {
-    const out = convert("book.xlsx", bytes, ALL_SHEETS);
+  function sheetsAsCsv(bytes: Uint8Array, filter = ALL_SHEETS): Map<string, string[][]> {
+    const out = convert("book.xlsx", bytes, filter);
     const files = readdirSync(out).filter((f) => f.endsWith(".csv"));
     expect(files.length).toBeGreaterThan(0);
     return new Map(
@@ -97,6 +100,23 @@ describe.skipIf(!soffice && !process.env.CI)("LibreOffice round trip", () => {
     expect(cell(csv.get(third), "H27")).toBe("88");
     expect(cell(csv.get(third), "K30")).toBe("7");
     expect(cell(csv.get(names[1]), "C6")).toBe("年度资金总额");
+  });
+
+  it("shows a fixed 执行率 that took its neighbour's format as 77.78%, like the neighbour (2022-wujing-006)", () => {
+    const bytes = fixture("single/2022-wujing-006.xlsx");
+    const [sheet] = readWorkbook(bytes).sheets;
+    const patches = analyzeSheet(sheet.grid).forms.flatMap((f) => f.patches);
+    expect(patches.find((p) => p.cell === "H7")?.formatFrom).toBeDefined();
+    const out = convert("form.xlsx", applyPatches(bytes, patches), AS_SHOWN);
+    const [file] = readdirSync(out).filter((f) => f.endsWith(".csv"));
+    const lines = readFileSync(join(out, file), "utf8").split(/\r?\n/);
+    const shown = parseCsv(lines.join("\n"));
+    expect(cell(shown, "H6")).toBe("77.78%");
+    expect(cell(shown, "H7")).toBe("77.78%");
+    // Both numbers: a text would be quoted ("其中：当年财政拨款" is, on the same line).
+    expect(lines[6]).toMatch(/"其中/);
+    expect(lines[6]).toMatch(/,77\.78%,/);
+    expect(lines[5]).toMatch(/,77\.78%,/);
   });
 
   it("opens the patched exceljs workbook with its chart and image, values in place", async () => {

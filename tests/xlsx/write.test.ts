@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Patch } from "../../src/core/types";
+import { analyzeSheet } from "../../src/core";
 import { parseA1 } from "../../src/core/address";
 import { PatchError, applyPatches, readWorkbook } from "../../src/hosts/xlsx";
 import { parseZip } from "../../src/hosts/xlsx/zip";
@@ -185,5 +186,71 @@ describe("applyPatches guards and edge cases", () => {
     expect(out).toContain('<c r="B1" s="1"><v>1</v></c><c r="D1"><v>1</v></c>');
     expect(out).toContain('<c r="B2" s="2">');
     expect(out).toContain('<row r="5"><c r="C5" s="1">');
+  });
+});
+
+describe("a rate that takes its neighbour's number format (2022-wujing-006: H7 under H6 in 0.00%)", () => {
+  const bytes = fixture("single/2022-wujing-006.xlsx");
+  const before = readWorkbook(bytes);
+  const sheet = before.sheets[0];
+  const patches = analyzeSheet(sheet.grid).forms.flatMap((f) => f.patches);
+  const out = applyPatches(bytes, patches);
+
+  it("writes the number with the neighbour's style, every other byte of the part as it was", () => {
+    expect(patches.map((p) => [p.cell, p.value, p.formatFrom])).toEqual([
+      ["H6", 0.7778, undefined],
+      ["H7", 0.7778, { row: 5, col: 7 }],
+    ]);
+    const old = strFromU8(unzipSync(bytes)[sheet.path]);
+    const xml = strFromU8(unzipSync(out)[sheet.path]);
+    const h6 = /<c r="H6" s="(\d+)"><v>0.7777<\/v><\/c>/.exec(old);
+    expect(h6).not.toBeNull();
+    const s = h6![1];
+    expect(old).toContain('<c r="H7" s="5"/>');
+    expect(s).not.toBe("5");
+    const expected = old
+      .replace(h6![0], `<c r="H6" s="${s}"><v>0.7778</v></c>`)
+      .replace('<c r="H7" s="5"/>', `<c r="H7" s="${s}"><v>0.7778</v></c>`);
+    expect(xml).toBe(expected);
+    const a = entries(bytes);
+    const b = entries(out);
+    for (const [name, e] of a) {
+      if (name === sheet.path) continue;
+      expect(sameBytes(b.get(name)?.raw, e.raw), name).toBe(true);
+    }
+  });
+
+  it("reads back as the number 0.7778 in 0.00%, and the form checks clean", () => {
+    const after = readWorkbook(out).sheets[0].grid;
+    expect(at(after, "H7")).toEqual({ value: 0.7778, formula: null, format: "0.00%" });
+    expect(at(after, "H6")).toEqual({ value: 0.7778, formula: null, format: "0.00%" });
+    const again = analyzeSheet(after);
+    expect(again.forms[0].report.findings).toEqual([]);
+    expect(again.forms[0].patches).toEqual([]);
+  });
+
+  it("gives a new cell the style too, and writes percent units where the source cell has no style", () => {
+    const xml = worksheet(
+      `<row r="1"><c r="A1" s="3"><v>0.5</v></c><c r="B1"><v>0.5</v></c></row><row r="2"><c r="C2"><v>1</v></c></row>`
+    );
+    const book = handWorkbook([{ name: "R", path: "xl/worksheets/sheet1.xml", xml }]);
+    const rate = (cell: string, from: string): Patch => {
+      const f = parseA1(from);
+      return {
+        ...patch("R", cell, 0.7778),
+        what: "rate",
+        numberFormat: "0.00%",
+        formatFrom: f,
+        oldFormat: "General",
+      };
+    };
+    const text = strFromU8(
+      unzipSync(applyPatches(book, [rate("A2", "A1"), rate("B2", "B1"), rate("D2", "Z9")]))[
+        "xl/worksheets/sheet1.xml"
+      ]
+    );
+    expect(text).toContain(
+      '<row r="2"><c r="A2" s="3"><v>0.7778</v></c><c r="B2"><v>77.78</v></c><c r="C2"><v>1</v></c><c r="D2"><v>77.78</v></c></row>'
+    );
   });
 });

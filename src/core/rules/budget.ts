@@ -14,8 +14,10 @@ export interface BudgetWrite {
   /** Percent units for rates (the fix converts for percent-formatted cells); points for the score. */
   value: number;
   what: "rate" | "budgetScore";
-  /** The block shows its rates as percentages (an empty unformatted rate cell is written as "77.78%"). */
+  /** The block shows its rates as percentages typed as text ("96%"), none in a percentage format. */
   percent?: boolean;
+  /** The nearest rate cell of the block in a percentage format: an empty rate cell takes its format. */
+  numberFormat?: { code: string; from: Pos };
 }
 
 export interface BudgetEval {
@@ -95,6 +97,16 @@ function checkRate(row: BudgetRow, rate: number, findings: Finding[]): BudgetWri
   return { pos: row.rate.pos, value: round2(rate), what: "rate" };
 }
 
+/** The cell nearest to `pos` by rows (the one above on a tie), or null when there is none. */
+function nearest(cells: FormCell[], pos: Pos): FormCell | null {
+  let best: FormCell | null = null;
+  for (const c of cells) {
+    const d = Math.abs(c.pos.row - pos.row);
+    if (!best || d < Math.abs(best.pos.row - pos.row)) best = c;
+  }
+  return best;
+}
+
 /** A budget result with nothing read or computed (no budget block, or not a form). */
 export function emptyBudget(): BudgetResult {
   return {
@@ -151,17 +163,21 @@ export function evaluateBudget(
   const rate = rowRate(total, findings, true);
   if (rate === null) return { result, findings, weight, counted: round2(printed), printed, writes };
   result.rate = round2(rate);
-  // Rates shown as percentages anywhere in the block (a % format, or "96%" typed): an empty rate cell
-  // without a format of its own is written the same way.
+  // Rates shown as percentages anywhere in the block: an empty rate cell without a percentage format of
+  // its own is written the same way (fix.ts) — with the format of the nearest rate cell in one, else, where
+  // the rates are typed as text ("96%"), as such a text.
+  const formatted = rows.flatMap((row) => (row.rate && isPercentFormat(row.rate.format) ? [row.rate] : []));
   const percent = rows.some((row) => {
-    if (!row.rate) return false;
-    const r = readNumber(row.rate);
-    return isPercentFormat(row.rate.format) || (r.kind === "number" && r.percent);
+    const r = row.rate ? readNumber(row.rate) : null;
+    return r !== null && r.kind === "number" && r.percent;
   });
   for (const row of rows) {
     const r = row === total ? rate : rowRate(row, findings, false);
     const w = r === null ? null : checkRate(row, r, findings);
-    if (w) writes.push(percent ? { ...w, percent } : w);
+    if (!w) continue;
+    const near = nearest(formatted, w.pos);
+    if (near) writes.push({ ...w, numberFormat: { code: near.format ?? "", from: near.pos } });
+    else writes.push(percent ? { ...w, percent } : w);
   }
   if (weight === null) return { result, findings, weight, counted: round2(printed), printed, writes };
   const raw = (Math.min(rate, 100) / 100) * weight;

@@ -13,7 +13,7 @@ import { toHostError, toInput, type Run } from "./office";
 import type { HostState } from "./state";
 import { queueStoreWrite, storeSheet, STORE_SHEET } from "./store";
 import { queueContent, syncWithStore } from "./storeload";
-import { guardedWrite, holds, queueRestore, type CellWrite, type Found } from "./write";
+import { guardedWrite, holds, queueRestore, writesOf, type CellWrite, type Found } from "./write";
 
 function validate(patches: Patch[]): void {
   for (const p of patches) {
@@ -27,7 +27,7 @@ function validate(patches: Patch[]): void {
 export async function applyPatches(run: Run, state: HostState, all: Patch[]): Promise<AppliedFix> {
   validate(all);
   if (all.length === 0) return { at: new Date().toISOString(), patches: all };
-  const planned: CellWrite[] = all.map((p) => ({ ...p, expect: p.old }));
+  const planned: CellWrite[] = all.map((p) => writesOf(p, false));
   return run(async (context) => {
     try {
       const view = cachedView(state, planned) ?? (await loadView(context, state, planned));
@@ -92,7 +92,7 @@ export async function revertFix(run: Run, state: HostState): Promise<AppliedFix 
       const [, store] = await syncWithStore(context, state, () => null, true);
       const fix = store.fix;
       if (!fix) return null;
-      const writes: CellWrite[] = fix.patches.map((p) => ({ ...p, value: p.old, expect: p.value }));
+      const writes: CellWrite[] = fix.patches.map((p) => writesOf(p, true));
       let found: Map<CellWrite, Found>;
       try {
         found = await guardedWrite(

@@ -13,6 +13,7 @@
  * batch never saw (the loads of a failed sync are lost).
  */
 import type { Scalar } from "../../core/grid";
+import type { Patch } from "../../core/types";
 import { formulaOf, toInput, toScalar } from "./office";
 
 /** One cell to write: `value` goes in, `expect` is what the cell must hold now for the write to be safe. */
@@ -23,6 +24,21 @@ export interface CellWrite {
   cell: string;
   value: Scalar;
   expect: Scalar;
+  /** A number format set with the value (a rate taking its neighbour's "0.00%"; revert: the old one). */
+  format?: string;
+  /** With `format`: the format the cell has now, put back with `expect` when the write is undone. */
+  prior?: string;
+}
+
+/** The cell writes of a patch (apply), or of putting its old value back (revert): formats included. */
+export function writesOf(p: Patch, revert: boolean): CellWrite {
+  const base = { sheet: p.sheet, row: p.row, col: p.col, cell: p.cell };
+  if (p.numberFormat === undefined)
+    return revert ? { ...base, value: p.old, expect: p.value } : { ...base, value: p.value, expect: p.old };
+  const old = p.oldFormat ?? "General";
+  return revert
+    ? { ...base, value: p.old, expect: p.value, format: old, prior: p.numberFormat }
+    : { ...base, value: p.value, expect: p.old, format: p.numberFormat, prior: old };
 }
 
 /** What a cell held, as loaded. */
@@ -105,6 +121,11 @@ export async function guardedWrite(
       bytes = 0;
     }
     range.values = rows;
+    // A format goes with its value, in the same batch (one cell's range: its neighbours keep theirs).
+    for (const w of run.writes) {
+      if (w.format === undefined) continue;
+      sheets.get(w.sheet)!.getRangeByIndexes(w.row, w.col, 1, 1).numberFormat = [[w.format]];
+    }
   }
   if (store === "after") writeStore();
   await context.sync();
@@ -126,5 +147,6 @@ export function queueRestore(
       .getRangeByIndexes(write.row, write.col, 1, 1);
     if (found.formula !== null) range.formulas = [[found.formula]];
     else range.values = [[toInput(found.value)]];
+    if (write.format !== undefined && write.prior !== undefined) range.numberFormat = [[write.prior]];
   }
 }

@@ -5,7 +5,16 @@ import { HostError, type AppliedFix } from "../types";
 import type { EtApplication, EtWorkbook } from "./et";
 import { sameValue } from "./adapter";
 import { readStore } from "./store";
-import { bySheet, cellNow, lockedOf, refuseLocked, sheetsOf, writeAll, type CellWrite } from "./write";
+import {
+  bySheet,
+  cellNow,
+  formatsOf,
+  lockedOf,
+  refuseLocked,
+  sheetsOf,
+  writeAll,
+  type CellWrite,
+} from "./write";
 
 function validate(patches: Patch[]): void {
   for (const p of patches) {
@@ -43,6 +52,7 @@ export function applyPatches(
     range: sheets.get(p.sheet)!.Range(p.cell),
     value: p.value,
     expect: p.old,
+    ...formatsOf(p, false),
   }));
   const now = writes.map((w) => cellNow(w.range));
   const formulas = patches.filter((_, i) => now[i].formula !== null);
@@ -76,7 +86,8 @@ export function revertFix(app: EtApplication, wb: EtWorkbook): AppliedFix | null
     const range = sheets.get(p.sheet)!.Range(p.cell);
     const now = cellNow(range);
     if (now.formula !== null) continue;
-    if (sameValue(now.value, p.value)) writes.push({ patch: p, range, value: p.old, expect: p.value });
+    if (sameValue(now.value, p.value))
+      writes.push({ patch: p, range, value: p.old, expect: p.value, ...formatsOf(p, true) });
     else if (!sameValue(now.value, p.old)) continue;
     reverted.push(p);
   }

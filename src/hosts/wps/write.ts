@@ -21,8 +21,19 @@ export interface CellWrite {
   range: EtRange;
   value: Scalar;
   expect: Scalar;
+  /** A number format set with the value (a rate taking its neighbour's "0.00%"; revert: the old one). */
+  format?: string;
+  /** With `format`: the format the cell has now, put back with `expect` by a rollback. */
+  prior?: string;
   /** Set when a failed run put the cell back to `expect`. */
   put?: boolean;
+}
+
+/** The format change that goes with a patch's write (apply), or with putting its old value back (revert). */
+export function formatsOf(p: Patch, revert: boolean): Pick<CellWrite, "format" | "prior"> {
+  if (p.numberFormat === undefined) return {};
+  const old = p.oldFormat ?? "General";
+  return revert ? { format: old, prior: p.numberFormat } : { format: p.numberFormat, prior: old };
 }
 
 /** Cells by sheet, in order, for messages. */
@@ -115,6 +126,7 @@ export function writeAll(
       for (const w of writes) {
         written.push(w); // pushed first: a write that throws may still have changed the cell
         writeCell(w.range, w.value, w.patch);
+        if (w.format !== undefined) w.range.NumberFormat = w.format;
       }
       storeTouched = true;
       writeStorePart(wb, store, "fix", snapshot.done);
@@ -127,6 +139,7 @@ export function writeAll(
             writeCell(w.range, w.expect, w.patch);
             w.put = true;
           }
+          if (w.prior !== undefined) w.range.NumberFormat = w.prior;
         } catch {
           stuck.unshift(w);
         }

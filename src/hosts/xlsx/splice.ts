@@ -51,6 +51,20 @@ export function encodeCellText(s: string): string {
   return escapeXml(guarded);
 }
 
+/**
+ * A patch as this writer can write it: one that gives the cell a number format takes the style of the cell
+ * it names (`formatFrom`, whose style carries that format: styles.xml is left as it is). Where that cell
+ * has no style, the format cannot be given: the rate is written as a cell without one gets it, in
+ * percent units (spec §7) — the core never asks for that, as a cell without a style is General.
+ */
+function withFormat(p: Patch, existing: Map<number, RawCell>): { patch: Patch; style?: string } {
+  if (p.numberFormat === undefined || typeof p.value !== "number") return { patch: p };
+  const from = p.formatFrom ? existing.get(refKey(p.formatFrom.row, p.formatFrom.col)) : undefined;
+  const style = from?.at.s;
+  if (style !== undefined && style !== "") return { patch: p, style };
+  return { patch: { ...p, value: Number((p.value * 100).toPrecision(12)) } };
+}
+
 function cellXml(prefix: string, p: Patch, style: string | undefined): string {
   const s = style !== undefined ? ` s="${escapeXml(style)}"` : "";
   if (typeof p.value === "number")
@@ -156,7 +170,8 @@ export function spliceSheet(
   encode: (xml: string) => string = (x) => x
 ): string {
   const xml = maskMarkup(text);
-  const data = scanSheetData(xml, new Set(patches.map((p) => p.row)));
+  const wanted = new Set(patches.flatMap((p) => (p.formatFrom ? [p.row, p.formatFrom.row] : [p.row])));
+  const data = scanSheetData(xml, wanted);
   if (!data) throw new SyntaxError("worksheet without <sheetData>");
   const pre = data.prefix;
   const rows = new Map<number, RawRow>(data.rows.map((r) => [r.row, r]));
@@ -174,19 +189,25 @@ export function spliceSheet(
   if (dim) edits.push(dim);
   const newRows: string[] = [];
   const existing = cellsByRef(data.cells);
+  // A patch that gives its cell a format writes it with its source cell's style, else as its cell would be.
+  const styled = new Map(patches.map((p) => [p, withFormat(p, existing)]));
+  const xmlOf = (p: Patch, style: string | undefined) => {
+    const w = styled.get(p) ?? { patch: p };
+    return cellXml(pre, w.patch, "style" in w ? w.style : style);
+  };
   for (const [r, all] of byRow) {
     // A cell already there is replaced where it is (whichever row element holds it).
     for (const p of all) {
       const c = existing.get(refKey(p.row, p.col));
       if (!c) continue;
       if (hasElement(c.inner, "f")) throw new PatchError(xlsxText.writeFormula(sheet, p.cell), "formula");
-      edits.push({ start: c.start, end: c.end, key: p.col, text: cellXml(pre, p, c.at.s) });
+      edits.push({ start: c.start, end: c.end, key: p.col, text: xmlOf(p, c.at.s) });
     }
     const list = all.filter((p) => !existing.has(refKey(p.row, p.col)));
     if (list.length === 0) continue;
     const row = rows.get(r);
     if (!row) {
-      const text = `<${pre}row r="${r + 1}">${list.map((p) => cellXml(pre, p, styleOf(null, p.col))).join("")}</${pre}row>`;
+      const text = `<${pre}row r="${r + 1}">${list.map((p) => xmlOf(p, styleOf(null, p.col))).join("")}</${pre}row>`;
       const next = nextRowStart(data, r);
       if (data.selfClosed) newRows.push(text);
       else {
@@ -201,7 +222,7 @@ export function spliceSheet(
       list.map((p) => p.col)
     );
     if (row.selfClosed) {
-      const text = `${reopen(widened)}${list.map((p) => cellXml(pre, p, styleOf(tag, p.col))).join("")}</${pre}row>`;
+      const text = `${reopen(widened)}${list.map((p) => xmlOf(p, styleOf(tag, p.col))).join("")}</${pre}row>`;
       edits.push({ start: row.start, end: row.end, key: -1, text });
       continue;
     }
@@ -209,7 +230,7 @@ export function spliceSheet(
     for (const p of list) {
       const next = row.cells.find((x) => x.row === r && x.col > p.col);
       const at = next ? next.start : row.innerEnd;
-      edits.push({ start: at, end: at, key: p.col, text: cellXml(pre, p, styleOf(tag, p.col)) });
+      edits.push({ start: at, end: at, key: p.col, text: xmlOf(p, styleOf(tag, p.col)) });
     }
   }
   if (data.selfClosed && newRows.length > 0) {
