@@ -20,6 +20,7 @@ import * as XLSX from "@e965/xlsx";
 import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run";
+import { FINDING_CODES } from "../../src/core/index";
 import { deskText, paneText } from "../../src/i18n/pane";
 import { openPane, type PaneSession } from "./browser";
 import { DIST, E2E, ROOT } from "./paths";
@@ -112,6 +113,9 @@ describe.skipIf(!E2E)("the reviewer's desk in Chromium, browser mode", () => {
     const details = page.getByRole("region", { name: deskText.details });
     await details.waitFor();
     expect(await details.getByRole("region", { name: /^错误（\d+）$/ }).count()).toBe(1);
+    // A form's findings are shown by their Chinese names and messages, never by a finding code.
+    const shown = await page.evaluate(() => document.body.innerText);
+    expect(FINDING_CODES.filter((code) => shown.includes(code))).toEqual([]);
     await page.getByLabel(deskText.filter).selectOption("all");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     // docs/screenshot-desk-320.png is rewritten only on request (ZPB_E2E_SCREENSHOT=1) or when missing.

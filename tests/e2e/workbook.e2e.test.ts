@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { fixFile } from "../../src/cli/fix";
-import { analyzeSheet, resolveProfile } from "../../src/core/index";
+import { analyzeSheet, FINDING_CODES, resolveProfile } from "../../src/core/index";
 import { readWorkbook } from "../../src/hosts/xlsx/read";
 import { paneText } from "../../src/i18n/pane";
 import { firstToOpen, analyzeAll, sheetPatches } from "../../src/taskpane/analysis";
@@ -75,6 +75,12 @@ async function fixAllAndDownload(page: Page, want: ReturnType<typeof expected>, 
 }
 
 /** `zpb fix` of the same file, as bytes. */
+/** The finding codes that appear in the text the pane shows. */
+async function codesShown(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return FINDING_CODES.filter((code) => text.includes(code));
+}
+
 async function zpbFix(input: string): Promise<Uint8Array> {
   const output = join(mkdtempSync(join(tmpdir(), "zpb-e2e-")), "fixed.xlsx");
   await fixFile(input, { profile: resolveProfile("mof2020"), output });
@@ -134,12 +140,16 @@ describe.skipIf(!E2E).each([320, 450])("whole workbooks in Chromium at %i px", (
     const box = await heading.boundingBox();
     // Scrolled to the top of the view, up to a sub-pixel offset of the line box (CJK fonts' metrics).
     expect(box && box.y > -1 && box.y < 900).toBe(true);
+    // People read Chinese names, never a finding code (codes are for --json only).
+    expect(await codesShown(page)).toEqual([]);
   });
 
   it("全部一键重算 then 下载 checks exactly like zpb fix (70 forms)", async () => {
     const want = expected(WORKBOOK);
     const bytes = await fixAllAndDownload(pane.page, want);
     expect(checked(bytes)).toEqual(checked(await zpbFix(WORKBOOK)));
+    // The written list names what was held back (formulas, totals kept) in words, never by its code.
+    expect(await codesShown(pane.page)).toEqual([]);
   });
 
   it("opens the six-sheet sample on its first sheet with errors, counts in the sheet list", async () => {
