@@ -2,19 +2,7 @@
 import type { Severity } from "../core/types";
 import type { FileStatus, SheetStatus } from "../core/status";
 import { STATUS_TEXT } from "./core";
-
-/** Counts of scores 全部一键重算 changes, and each changed form's 总分 and 评分等级 from → to. */
-interface ChangeText {
-  up: number;
-  down: number;
-  filled: number;
-  forms: {
-    sheet: string;
-    project: string;
-    total: { from: number | null; to: number | null } | null;
-    grade: { from: string | null; to: string | null } | null;
-  }[];
-}
+import type { FixChanges as ChangeText } from "../taskpane/analysis";
 
 function fromTo(from: string, to: string): string {
   return `${from} → ${to}`;

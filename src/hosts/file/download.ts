@@ -8,12 +8,24 @@ export function checkedName(name: string): string {
   return `${base || "workbook"}.checked.xlsx`;
 }
 
-/** Starts the browser's download of the bytes under the given file name. */
-export function saveBytes(bytes: Uint8Array, fileName: string, doc: Document = document): void {
+/** The type a download is given, by its name: a workbook, a page, or other bytes. */
+function mimeOf(fileName: string): string {
+  if (/\.(xlsx|xlsm)$/i.test(fileName)) return XLSX_MIME;
+  if (/\.html?$/i.test(fileName)) return "text/html;charset=utf-8";
+  return "application/octet-stream";
+}
+
+/** Starts the browser's download of the bytes (or text) under the given file name; nothing is sent anywhere. */
+export function saveBytes(data: Uint8Array | string, fileName: string, doc: Document = document): void {
   // Copy into a plain ArrayBuffer: Blob rejects views over SharedArrayBuffer in strict typings.
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  const url = URL.createObjectURL(new Blob([copy.buffer], { type: XLSX_MIME }));
+  let part: string | ArrayBuffer;
+  if (typeof data === "string") part = data;
+  else {
+    const copy = new Uint8Array(data.byteLength);
+    copy.set(data);
+    part = copy.buffer;
+  }
+  const url = URL.createObjectURL(new Blob([part], { type: mimeOf(fileName) }));
   const link = doc.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -37,6 +37,7 @@ import { reviewText } from "../../i18n/review";
 import { deskText, formatCompact, paneText } from "../../i18n/pane";
 import { FindingList } from "../components/FindingList";
 import type { DeskReader } from "../../hosts/file/desk-reader";
+import { saveBytes } from "../../hosts/file/download";
 import { fromDrop, fromFileList, type DeskInput } from "./inputs";
 import { useDesk } from "./useDesk";
 
@@ -110,24 +111,7 @@ export interface DeskProps {
 
 /** Starts the browser's download of a document; nothing is sent anywhere. */
 export function saveDocument(data: Uint8Array | string, name: string): void {
-  const part =
-    typeof data === "string"
-      ? data
-      : (() => {
-          const c = new Uint8Array(data.byteLength);
-          c.set(data);
-          return c.buffer;
-        })();
-  const type = name.endsWith(".html") ? "text/html;charset=utf-8" : "application/octet-stream";
-  const url = URL.createObjectURL(new Blob([part], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.style.display = "none";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBytes(data, name);
 }
 
 /** The row's name in the table: its project, else its sheet, else its file. */
