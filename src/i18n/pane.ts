@@ -3,6 +3,9 @@ import type { Severity } from "../core/types";
 import type { FileStatus, SheetStatus } from "../core/status";
 import { STATUS_TEXT } from "./core";
 import type { FixChanges as ChangeText } from "../taskpane/analysis";
+import type { Batch } from "../review/batch";
+
+type BatchCounts = Batch["counts"];
 
 function fromTo(from: string, to: string): string {
   return `${from} → ${to}`;
@@ -298,14 +301,7 @@ export const deskText = {
     own: "上次的汇总，未检查",
   } as const,
   filesList: "文件",
-  counts: (c: {
-    files: number;
-    forms: number;
-    passed: number;
-    toCorrect: number;
-    unscored: number;
-    unreadable: number;
-  }) =>
+  counts: (c: Omit<BatchCounts, "others">) =>
     `${c.files} 个文件，${c.forms} 张自评表：通过 ${c.passed}，需修改 ${c.toCorrect}，未评分 ${c.unscored}，未能读取 ${c.unreadable}。`,
   filter: "按结论筛选",
   all: "全部",

@@ -21,6 +21,23 @@ import { formatCompact, paneText } from "../../i18n/pane";
 import { byStatus, countByStatus, type WorkbookRow } from "../analysis";
 import type { WorkbookRun } from "../usePane";
 
+/** A table row's name as a link-like button that fills its cell, cut with an ellipsis (also the desk's). */
+export const rowLinkStyle = {
+  display: "block",
+  width: "100%",
+  overflow: "hidden",
+  textOverflow: "ellipsis",
+  whiteSpace: "nowrap",
+  textAlign: "start",
+  font: "inherit",
+  color: tokens.colorBrandForegroundLink,
+  background: "none",
+  border: "none",
+  padding: 0,
+  cursor: "pointer",
+  ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+} as const;
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   heading: {
@@ -39,21 +56,7 @@ const useStyles = makeStyles({
   status: { whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalXS, paddingRight: 0 },
   pass: { color: tokens.colorPaletteGreenForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
-  name: {
-    display: "block",
-    width: "100%",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-    textAlign: "start",
-    font: "inherit",
-    color: tokens.colorBrandForegroundLink,
-    background: "none",
-    border: "none",
-    padding: 0,
-    cursor: "pointer",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
+  name: rowLinkStyle,
   num: { textAlign: "end", whiteSpace: "nowrap", paddingLeft: 0, paddingRight: tokens.spacingHorizontalXS },
   bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },

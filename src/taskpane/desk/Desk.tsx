@@ -36,6 +36,7 @@ import {
 import { reviewText } from "../../i18n/review";
 import { deskText, formatCompact, paneText } from "../../i18n/pane";
 import { FindingList } from "../components/FindingList";
+import { rowLinkStyle } from "../components/WorkbookPanel";
 import type { DeskReader } from "../../hosts/file/desk-reader";
 import { saveBytes } from "../../hosts/file/download";
 import { fromDrop, fromFileList, type DeskInput } from "./inputs";
@@ -78,21 +79,7 @@ const useStyles = makeStyles({
   changeCol: { width: "56px" },
   num: { textAlign: "end", whiteSpace: "nowrap", paddingLeft: 0, paddingRight: tokens.spacingHorizontalXS },
   status: { whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalXS, paddingRight: 0 },
-  name: {
-    display: "block",
-    width: "100%",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-    textAlign: "start",
-    font: "inherit",
-    color: tokens.colorBrandForegroundLink,
-    background: "none",
-    border: "none",
-    padding: 0,
-    cursor: "pointer",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
+  name: rowLinkStyle,
   bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   pass: { color: tokens.colorPaletteGreenForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
