@@ -101,7 +101,8 @@ function briefLines(file: FileResult, p: Paint): string[] {
       const r = form.report;
       if (r.status === "pass") continue;
       const c = countFindings(r.findings);
-      const what = r.status === "unscored" ? T.briefUnscored : T.briefFindings(c.error, c.warning);
+      const what =
+        r.status === "unscored" ? T.briefUnscored : T.briefFindings(c.error, c.warning, form.patches.length);
       lines.push(`${mark(r.status)} ${file.path} ${formHeading(sheet, form)}：${what}`);
     }
     for (const f of sheet.findings.filter((x) => x.code === "FORM_UNREADABLE"))

@@ -125,7 +125,9 @@ export const cliText = {
   checkedBudget: "预算执行率",
   checkedIndicators: (n: number) => `${n} 项指标`,
   /** One line of `--brief` for a form that is not 通过. */
-  briefFindings: (errors: number, warnings: number) => `错误 ${errors} 个，警告 ${warnings} 个`,
+  /** Errors, warnings, and the cells 一键重算 would write (a form with none of the first two is 需修改 for them). */
+  briefFindings: (errors: number, warnings: number, writes: number) =>
+    `错误 ${errors} 个，警告 ${warnings} 个${writes > 0 ? `，一键重算会改写 ${writes} 个单元格` : ""}`,
   briefUnscored: "表中没有可核对的得分或分值，未能重算总分",
   /**
    * The closing count line of every text report (and the last line of `--brief`): files, forms, each form

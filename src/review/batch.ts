@@ -9,7 +9,7 @@ import { statusRank, type FileStatus } from "../core/status";
 import { cliText as T } from "../i18n/cli";
 import { reviewText as R } from "../i18n/review";
 import { round2 } from "./format";
-import { countFindings, sortFindings } from "./findings";
+import { asksAction, countFindings, sortFindings } from "./findings";
 import type { FileResult, FormResult, SheetResult } from "./types";
 import {
   compare,
@@ -132,8 +132,9 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The worst problem with its cell: an error or warning, else a cell 一键重算 fills in (asksAction). */
 function worst(findings: readonly Finding[]): string {
-  const first = sortFindings(findings).find((f) => f.severity !== "info");
+  const first = sortFindings(findings).find(asksAction);
   return first ? `${first.cell}：${first.message}` : "";
 }
 
@@ -223,7 +224,7 @@ function problemRows(files: readonly FileResult[]): ProblemRow[] {
     for (const sheet of file.sheets) {
       const add = (findings: readonly Finding[], r: FormReport | null): void => {
         for (const f of sortFindings(findings)) {
-          if (f.severity === "info") continue;
+          if (!asksAction(f)) continue;
           out.push({
             file: file.path,
             sheet: sheet.name,
@@ -283,7 +284,7 @@ function codeCounts(rows: readonly BatchRow[]): CodeCount[] {
   for (const r of rows) {
     const seen = new Set<FindingCode>();
     for (const f of r.findings) {
-      if (f.severity === "info") continue;
+      if (!asksAction(f)) continue;
       const c = map.get(f.code) ?? { code: f.code, severity: f.severity, count: 0, forms: 0 };
       c.count++;
       if (!seen.has(f.code)) c.forms++;

@@ -29,3 +29,11 @@ export function countFindings(findings: readonly Finding[]): Record<Severity, nu
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
+
+/**
+ * Whether a finding asks something of the department: every error and warning, and the one note that backs a
+ * cell 一键重算 fills in (VALUE_EMPTY) — so a form that is 需修改 only for such cells lists what they are.
+ */
+export function asksAction(finding: { severity: string; code: string }): boolean {
+  return finding.severity !== "info" || finding.code === "VALUE_EMPTY";
+}

@@ -5,6 +5,7 @@
  * with an earlier check, what was corrected since. Inputs whose department is unknown go to the reviewer's
  * own list (未能归属.html), never to a letter addressed to 贵单位. File names only, local time.
  */
+import { asksAction } from "./findings";
 import {
   AlignmentType,
   Document,
@@ -118,7 +119,7 @@ type Block =
 
 function problemRows(r: BatchRow): string[][] {
   return r.findings
-    .filter((f) => f.severity !== "info")
+    .filter(asksAction)
     .map((f) => [f.cell, T.severity[f.severity], codeName(f.code), f.message, codeAdvice(f.code)]);
 }
 

@@ -3,6 +3,7 @@
  * `--json` document, and every form of this check marked against it — new / fixed / still / worse / same —
  * with the problems corrected since and the earlier forms no longer found.
  */
+import { asksAction } from "./findings";
 import { cellAt, gridEnd, type Grid } from "../core/grid";
 import type { FormKind } from "../core/index";
 import { readWorkbook } from "../hosts/xlsx/read";
@@ -137,9 +138,7 @@ export function compare(forms: readonly CurrentForm[], earlier: Earlier): { gone
       continue;
     }
     form.change = changeOf(then, form);
-    const now = new Set(
-      form.findings.filter((f) => f.severity !== "info").map((f) => `${f.cell}\u0000${codeName(f.code)}`)
-    );
+    const now = new Set(form.findings.filter(asksAction).map((f) => `${f.cell}\u0000${codeName(f.code)}`));
     form.corrected = then.problems.filter((p) => !now.has(`${p.cell}\u0000${p.name}`));
   }
   return { gone: [...unused] };

@@ -60,10 +60,12 @@ describe("the summary over the real forms", () => {
     expect(files.has(fixture("outside/sources/hubei-huanggang-shuitu-2020.txt"))).toBe(true);
   });
 
-  it("has one 问题明细 row per error and warning", () => {
-    const count = doc.files
-      .flatMap((f) => f.sheets.flatMap((s) => [...s.findings, ...s.forms.flatMap((form) => form.findings)]))
-      .filter((x) => x.severity !== "info").length;
+  it("has one 问题明细 row per error and warning, and per empty cell 一键重算 fills in (VALUE_EMPTY)", () => {
+    const all = doc.files.flatMap((f) =>
+      f.sheets.flatMap((s) => [...s.findings, ...s.forms.flatMap((form) => form.findings)])
+    );
+    const count = all.filter((x) => x.severity !== "info" || x.code === "VALUE_EMPTY").length;
+    expect(all.some((x) => x.code === "VALUE_EMPTY")).toBe(true);
     expect(tableOf(sheets[1], 4)).toHaveLength(count);
   });
 
