@@ -165,7 +165,7 @@ export const paneText = {
   errorsShort: "错",
   warningsShort: "警",
   openSheetFindings: (sheet: string) => `查看“${sheet}”的检查结果`,
-  workbookSummary: (forms: number, sheets: number) => `${sheets} 个工作表中有 ${forms} 张自评表`,
+  workbookSummary: (forms: number, sheets: number) => `${sheets} 个工作表中有 ${forms} 张自评表：`,
   onlyProblems: "只看有问题",
   formsCount: (n: number) => `${n} 张`,
   /** A workbook row's accessible name: it starts with openSheetFindings(sheet). */

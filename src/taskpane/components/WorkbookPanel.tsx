@@ -94,7 +94,7 @@ export function WorkbookPanel({ run, current, onOpen, headingRef }: WorkbookPane
         {paneText.workbookTitle}
       </h2>
       <Body1>
-        <span>{paneText.workbookSummary(forms.length, rows.length)}</span>{" "}
+        <span>{paneText.workbookSummary(forms.length, rows.length)}</span>
         <span data-testid="workbook-status">{paneText.workbookStatus(countByStatus(forms))}</span>
       </Body1>
       <Switch
