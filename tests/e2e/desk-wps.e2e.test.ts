@@ -6,7 +6,7 @@
  * single-sheet view. Run twice: on a fake whose objects answer `in`, and on one whose objects do not (as
  * COM-bridged objects in some WPS builds).
  */
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
@@ -87,6 +87,7 @@ describe.skipIf(!E2E).each([
   afterAll(async () => {
     await pane?.close();
     await server?.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("checks several workbooks (one an .xls) as zpb check --json does, offers the 汇总, and gives the pane back", async () => {
