@@ -1,6 +1,6 @@
 /** Shared shapes of the `zpb` command: where it writes and what a check found. */
 import { exitStatus } from "../core/status";
-import { sheetFindings, type FileResult, type SheetResult } from "../review/types";
+import type { FileResult } from "../review/types";
 
 /** Where the command writes; injected so that tests and scripts run it in-process. */
 export interface CliIo {
@@ -17,12 +17,8 @@ export interface CliIo {
 export type { FileResult, FormResult, SheetResult, SkippedSheet } from "../review/types";
 export { fileVerdict, sheetFindings } from "../review/types";
 
-/** Whether a sheet has an error finding (a form that could not be read is one). */
-export function sheetHasError(sheet: SheetResult): boolean {
-  return sheetFindings(sheet).some((f) => f.severity === "error");
-}
-
-/** Exit status of the contract: 2 when any file failed (it wins), 1 when any error finding, else 0. */
+/** Exit status of the contract (core/status.ts exitStatus): 2 a file unreadable or not a spreadsheet, 1 a form
+ * to fix or unreadable, else 0. */
 export function exitCodeOf(files: readonly FileResult[]): 0 | 1 | 2 {
   return exitStatus(files.map((f) => ({ status: f.status, fileError: f.error !== null })));
 }

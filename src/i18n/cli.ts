@@ -104,16 +104,6 @@ export const cliText = {
   skippedVeryHidden: "深度隐藏的工作表",
   skippedSheets: (names: string) => `跳过深度隐藏的工作表：${names}`,
   unreadableForms: (n: number) => `，${n} 张表无法读取`,
-  briefTotals: (
-    files: number,
-    forms: number,
-    passed: number,
-    toCorrect: number,
-    unreadable: number,
-    failed: number
-  ) =>
-    `共 ${files} 个文件、${forms} 张自评表：通过 ${passed} 张，需修改 ${toCorrect} 张，无法读取的表 ${unreadable} 张` +
-    (failed ? `，无法打开的文件 ${failed} 个` : ""),
   fileFailed: "无法读取",
   /** The one verdict (core/status.ts), as a mark beside a file or a form. */
   statusMark: (status: Status) => `【${STATUS_TEXT[status]}】`,
@@ -148,14 +138,10 @@ export const cliText = {
     `${file}：${STATUS_TEXT["not-spreadsheet"]}（${ext}），未检查`,
   /** Why a file whose only form-like sheets could not be read gives no form. */
   noFormRead: (sheets: string) => `${sheets}看起来是自评表，但无法读取`,
-  totals: (files: number, forms: number, errors: number, warnings: number, infos: number) =>
-    `共 ${files} 个文件、${forms} 张自评表：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
   /** The findings of a whole report, above its counts line. */
   findingTotals: (errors: number, warnings: number, infos: number) =>
     `问题合计：错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个`,
-  ownOutputs: (names: string) => `文件夹中以前写出的汇总表（未检查）：${names}`,
   ownOutput: "以前写出的审核汇总表，未检查",
-  otherFiles: (names: string) => `文件夹中的其他文件（不是工作簿，未检查）：${names}`,
   failedFiles: (n: number) => `，${n} 个文件无法读取`,
   summaryWritten: (file: string, rows: number) => `汇总表已写入 ${file}（${rows} 行）`,
 
