@@ -6,8 +6,8 @@
 import type { ProfileName } from "../../core/index";
 import type { WorkbookResult } from "../../review/analyze";
 import { paneText } from "../../i18n/pane";
-import { WorkbookError, type WorkbookErrorReason } from "../xlsx/errors";
 import type { DeskReply, DeskRequest } from "./desk-protocol";
+import { errorOf } from "./protocol";
 import { ReadCancelled } from "./types";
 
 type DeskWorker = Pick<Worker, "postMessage" | "terminate" | "onmessage" | "onerror">;
@@ -76,12 +76,7 @@ export function createDeskReader(factory: DeskWorkerFactory = bundledDeskWorker)
           heard = true;
           done();
           if (reply.kind === "done") resolve(reply.result);
-          else
-            reject(
-              reply.reason
-                ? new WorkbookError(reply.reason as WorkbookErrorReason, reply.message)
-                : new Error(reply.message)
-            );
+          else reject(errorOf(reply));
         };
         w.onerror = (event: ErrorEvent) => {
           event.preventDefault?.();

@@ -4,6 +4,7 @@
  */
 import { readForDesk } from "./desk-read";
 import type { DeskReply, DeskRequest } from "./desk-protocol";
+import { failureOf } from "./protocol";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<DeskRequest>) => void) | null;
@@ -17,12 +18,6 @@ scope.onmessage = async (event) => {
   try {
     scope.postMessage({ id, kind: "done", result: await readForDesk(bytes, profile) });
   } catch (error) {
-    const reason = error instanceof Error ? (error as { reason?: unknown }).reason : undefined;
-    scope.postMessage({
-      id,
-      kind: "failed",
-      message: error instanceof Error ? error.message : String(error),
-      reason: typeof reason === "string" ? reason : undefined,
-    });
+    scope.postMessage({ id, kind: "failed", ...failureOf(error) });
   }
 };

@@ -4,7 +4,7 @@
  */
 import { parseAnyWorkbook } from "./parse";
 import type { WorkbookData } from "./types";
-import type { ParseReply, ParseRequest } from "./protocol";
+import { failureOf, type ParseReply, type ParseRequest } from "./protocol";
 
 /** The worker's global scope, as far as this file uses it (the project compiles against the DOM lib). */
 interface WorkerScope {
@@ -14,15 +14,7 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-/** WorkbookError messages are already Chinese and name the problem (corrupt, encrypted, not a spreadsheet …). */
-const failed = (error: unknown): void => {
-  const reason = error instanceof Error ? (error as { reason?: unknown }).reason : undefined;
-  scope.postMessage({
-    kind: "failed",
-    message: error instanceof Error ? error.message : String(error),
-    reason: typeof reason === "string" ? reason : undefined,
-  });
-};
+const failed = (error: unknown): void => scope.postMessage({ kind: "failed", ...failureOf(error) });
 
 scope.onmessage = (event) => {
   try {

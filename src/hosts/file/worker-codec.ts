@@ -6,10 +6,9 @@
 import { paneText } from "../../i18n/pane";
 import { listSheetsFast, readWorkbook } from "../xlsx/read";
 import { applyPatches } from "../xlsx/write";
-import { WorkbookError, type WorkbookErrorReason } from "../xlsx/errors";
 import { analyzed } from "./parse";
 import { readSpreadsheet, spreadsheetFormat } from "../legacy/index";
-import type { ParseReply, ParseRequest } from "./protocol";
+import { errorOf, type ParseReply, type ParseRequest } from "./protocol";
 import {
   ReadCancelled,
   type ReadControl,
@@ -92,12 +91,7 @@ function readInWorker(
       finish();
       if (reply.kind === "done") resolve(reply.data);
       // The reader's reason survives the worker boundary (不是电子表格文件 is told apart from a damaged file).
-      else
-        reject(
-          reply.reason
-            ? new WorkbookError(reply.reason as WorkbookErrorReason, reply.message)
-            : new Error(reply.message)
-        );
+      else reject(errorOf(reply));
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault?.();
